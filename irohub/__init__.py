@@ -1,0 +1,1 @@
+"""irohub: the Independent Reviewing Officer service, beside any case-management system."""

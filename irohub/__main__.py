@@ -1,0 +1,3 @@
+from irohub.cli import main
+
+main()

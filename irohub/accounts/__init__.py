@@ -1,0 +1,1 @@
+"""Accounts: users, roles and permissions (in code), sign-in, second factor."""

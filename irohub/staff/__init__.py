@@ -1,0 +1,1 @@
+"""irohub staff."""
