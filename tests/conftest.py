@@ -1,0 +1,66 @@
+"""Fixtures shared by the whole suite: users per role, signed-in clients and a pinned today."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from django.test import Client
+
+from irohub.accounts import services as accounts
+from irohub.accounts.roles import ROLES
+
+TODAY = dt.date(2026, 11, 22)
+TEST_PASSWORD = "correct-horse-battery-staple-42"
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+_serial = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # The real hasher is deliberately slow; tests make many accounts.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def today() -> dt.date:
+    """The date every test treats as today; pass it in, never read the clock."""
+    return TODAY
+
+
+@pytest.fixture
+def user_factory(db):
+    """Make a user: `user_factory(role="manager", username=None, password=TEST_PASSWORD, **extra)`."""
+
+    def make(
+        role: str = "iro", username: str | None = None, password: str = TEST_PASSWORD, **extra
+    ):
+        username = username or f"{role}-{next(_serial)}"
+        return accounts.create_account(
+            by=None, username=username, role=role, password=password, **extra
+        )
+
+    return make
+
+
+@pytest.fixture
+def users(user_factory) -> dict:
+    """One user per role, keyed by role code (user name = role code)."""
+    return {code: user_factory(role=code, username=code) for code in ROLES}
+
+
+@pytest.fixture
+def signed_in_client(user_factory):
+    """`signed_in_client("manager")` -> a test Client signed in as a new user with that role.
+
+    Pass `user=` to sign in as an existing user instead.
+    """
+
+    def make(role: str = "iro", user=None) -> Client:
+        client = Client()
+        client.force_login(user or user_factory(role=role), backend=MODEL_BACKEND)
+        return client
+
+    return make
