@@ -13,6 +13,10 @@ from django.db import transaction
 from irohub.accounts.roles import ADMINISTRATOR, role_for
 from irohub.audit import services as audit
 
+EDITABLE = frozenset(
+    {"username", "first_name", "last_name", "email", "role", "provider", "is_active"}
+)
+
 
 def _snapshot(user) -> dict:
     return {
@@ -21,6 +25,8 @@ def _snapshot(user) -> dict:
         "is_staff": user.is_staff,
         "is_active": user.is_active,
         "provider": user.provider,
+        "name": user.get_full_name(),
+        "email": user.email,
     }
 
 
@@ -35,6 +41,7 @@ def create_account(
     last_name: str = "",
     email: str = "",
     provider: str = "",
+    validate: bool = True,
 ):
     """A new person with one role; without a password the account cannot sign in until one is set."""
     role_for(role)  # an unknown role is a KeyError here, not a broken account later
@@ -48,7 +55,8 @@ def create_account(
         is_staff=role == ADMINISTRATOR.code,
     )
     if password:
-        validate_password(password, user)
+        if validate:
+            validate_password(password, user)
         user.set_password(password)
     else:
         user.set_unusable_password()
@@ -63,17 +71,27 @@ def create_account(
     return user
 
 
-@transaction.atomic
 def change_role(*, by, user, role: str):
-    """Give a person another role; the admin site follows the administrator role."""
-    role_for(role)
+    """Give a person another role; the Django admin follows the administrator role."""
+    return update_account(by=by, user=user, changes={"role": role})
+
+
+@transaction.atomic
+def update_account(*, by, user, changes: dict):
+    """Change a person's details (only EDITABLE fields); a role change also moves `is_staff`."""
+    unknown = set(changes) - EDITABLE
+    if unknown:
+        raise ValueError(f"Cannot change {sorted(unknown)} here")
+    if "role" in changes:
+        role_for(changes["role"])
     before = _snapshot(user)
-    user.role = role
-    user.is_staff = role == ADMINISTRATOR.code
-    user.save(update_fields=["role", "is_staff"])
+    for name, value in changes.items():
+        setattr(user, name, value)
+    user.is_staff = user.role == ADMINISTRATOR.code
+    user.save()
     audit.record(
         by=by,
-        action="role_changed",
+        action="account_changed",
         target_type="user",
         target_id=user.pk,
         before=before,
@@ -83,11 +101,17 @@ def change_role(*, by, user, role: str):
 
 
 @transaction.atomic
-def set_password(*, by, user, password: str, validate: bool = True):
-    """Set a new password (checked against the validators unless `validate` is False)."""
-    if validate:
-        validate_password(password, user)
-    user.set_password(password)
+def set_password(*, by, user, password: str | None, validate: bool = True):
+    """Set a new password (checked by the validators unless `validate` is False).
+
+    None makes the password unusable: the person cannot sign in until a new one is set.
+    """
+    if password is None:
+        user.set_unusable_password()
+    else:
+        if validate:
+            validate_password(password, user)
+        user.set_password(password)
     user.save(update_fields=["password"])
     audit.record(by=by, action="password_set", target_type="user", target_id=user.pk)
     return user

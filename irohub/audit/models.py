@@ -29,6 +29,9 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["target_type", "target_id", "at"])]
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name or 'system'} {self.action} {self.target_type} {self.target_id}"
+
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionDenied("Audit events cannot be changed.")
@@ -36,6 +39,3 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Audit events cannot be deleted.")
-
-    def __str__(self) -> str:
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name or 'system'} {self.action} {self.target_type} {self.target_id}"

@@ -9,7 +9,9 @@ from typing import Any
 from irohub.audit.models import AuditEvent
 
 
-def record(*, by, action: str, target_type: str, target_id: Any, before=None, after=None) -> AuditEvent:
+def record(
+    *, by, action: str, target_type: str, target_id: Any, before=None, after=None
+) -> AuditEvent:
     """Append one audit event. `by` is the acting user, or None for the system (imports, cron)."""
     return AuditEvent.objects.create(**_fields(by, action, target_type, target_id, before, after))
 

@@ -1,19 +1,22 @@
 """URL configuration. Every view is either explicitly public or checks a permission
-(irohub.accounts.access); tests/test_url_permissions.py fails when one does neither."""
+(irohub.accounts.access); tests/test_url_permissions.py fails when one does neither.
+
+Apps add their pages here with `path("<app>/", include("irohub.<app>.urls"))`.
+"""
 
 from django.contrib import admin
-from django.http import JsonResponse
-from django.urls import include, path  # noqa: F401
+from django.urls import include, path
 
-from irohub.accounts.access import public
+from irohub.config import views
 
-
-@public
-def health(request):
-    return JsonResponse({"status": "ok"})
-
+handler403 = "irohub.config.views.permission_denied"
+handler404 = "irohub.config.views.page_not_found"
+handler500 = "irohub.config.views.server_error"
 
 urlpatterns = [
-    path("health", health, name="health"),
+    path("", views.home, name="home"),
+    path("health", views.health, name="health"),
+    path("accounts/", include("irohub.accounts.urls")),
+    path("audit/", include("irohub.audit.urls")),
     path("admin/", admin.site.urls),
 ]
