@@ -1,0 +1,136 @@
+"""Derived data, set-wise: periods of care from episodes, every review's type, due date and
+timeliness, and each child's live fields, all from `irohub.statutory` (the one implementation of
+every date rule). A handful of queries read the children's history; bulk writes save only what
+changed, so recomputing unchanged data writes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from django.db import transaction
+
+from irohub.children.models import Child, Episode, PeriodOfCare
+from irohub.council.selectors import current_rules
+from irohub.reviews import derive_reviews
+from irohub.reviews.bulk import BATCH
+from irohub.reviews.bulk import scoped as _scoped
+from irohub.staff.models import Allocation
+from irohub.statutory.periods import Episode as StatEpisode
+from irohub.statutory.periods import periods_of_care
+
+
+def recompute(child_ids: Iterable[int] | None = None, *, as_at: date, rules=None) -> int:
+    """Recompute the derived data of these children (primary keys; None means every child) as at
+    a date, and return how many children were looked at. Call it after any change to a child's
+    episodes, reviews or allocations, after the rules change, and daily (live fields move on)."""
+    pks = None if child_ids is None else set(child_ids)
+    if pks is not None and not pks:
+        return 0
+    rules = rules or current_rules()
+    with transaction.atomic():
+        children = _read_children(pks)
+        stat_periods = periods_of_care(
+            _read_episodes(pks), break_in_care_min_days=rules.reviews.break_in_care_min_days
+        )
+        period_pks = _save_periods(stat_periods, set(children), pks)
+        _save_episode_periods(stat_periods, period_pks, pks)
+        timetables = derive_reviews.save_reviews(
+            stat_periods, period_pks, children, pks, rules=rules, as_at=as_at
+        )
+        _save_children(children, stat_periods, period_pks, timetables, pks, as_at)
+    return len(children)
+
+
+def _read_children(pks) -> dict[int, date]:
+    return dict(_scoped(Child.objects, "pk", pks).values_list("pk", "dob"))
+
+
+def _read_episodes(pks) -> list[StatEpisode]:
+    rows = _scoped(Episode.objects, "child_id", pks).values_list(
+        "child_id", "decom", "dec", "rne", "ls", "rec", "place"
+    )
+    return [
+        StatEpisode(c, s, e, rne, ls, rec or None, place) for c, s, e, rne, ls, rec, place in rows
+    ]
+
+
+def _save_periods(stat_periods, children: set[int], pks) -> dict[tuple[int, int], int]:
+    """Upsert PeriodOfCare rows by (child, number), delete those no longer there; return pks."""
+    existing = {
+        (c, n): (pk, (start, end, sb, reason))
+        for pk, c, n, start, end, sb, reason in _scoped(
+            PeriodOfCare.objects, "child_id", pks
+        ).values_list("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
+    }
+    new, changed, wanted = [], [], set()
+    for p in stat_periods:
+        key = (p.child, p.number)
+        wanted.add(key)
+        values = (p.start, p.end, p.short_break, p.end_reason or "")
+        row = PeriodOfCare(child_id=p.child, number=p.number, start=p.start, end=p.end,
+                           short_break=p.short_break, end_reason=p.end_reason or "")  # fmt: skip
+        if key not in existing:
+            new.append(row)
+        elif existing[key][1] != values:
+            row.pk = existing[key][0]
+            changed.append(row)
+    gone = [pk for key, (pk, _) in existing.items() if key not in wanted and key[0] in children]
+    if gone:
+        PeriodOfCare.objects.filter(pk__in=gone).delete()
+    PeriodOfCare.objects.bulk_create(new, batch_size=BATCH)
+    fields = ["start", "end", "short_break", "end_reason"]
+    PeriodOfCare.objects.bulk_update(changed, fields, batch_size=BATCH)
+    result = {key: pk for key, (pk, _) in existing.items() if key in wanted}
+    result.update({(p.child_id, p.number): p.pk for p in new})
+    return result
+
+
+def _save_episode_periods(stat_periods, period_pks, pks) -> None:
+    wanted = {
+        (e.child, e.start): period_pks[(p.child, p.number)]
+        for p in stat_periods
+        for e in p.episodes
+    }
+    changed = []
+    for pk, child, start, period in _scoped(Episode.objects, "child_id", pks).values_list(
+        "pk", "child_id", "decom", "period_id"
+    ):
+        target = wanted.get((child, start))
+        if target != period:
+            changed.append(Episode(pk=pk, period_id=target))
+    Episode.objects.bulk_update(changed, ["period_id"], batch_size=BATCH)
+
+
+def _save_children(children, stat_periods, period_pks, timetables, pks, as_at) -> None:
+    """Looked after now, the current period, the next review due and the current IRO."""
+    live: dict[int, tuple] = {pk: (False, None, None, "", None) for pk in children}
+    for p in stat_periods:
+        if p.start <= as_at and (p.end is None or p.end > as_at):
+            table = timetables.get((p.child, p.number))
+            due = table.next_due if table else None
+            kind = (table.next_type or "") if table else ""
+            live[p.child] = (True, period_pks[(p.child, p.number)], due, kind, None)
+    for child, iro in _current_iros(pks, as_at).items():
+        if child in live:
+            live[child] = (*live[child][:4], iro)
+    fields = ["looked_after", "current_period_id", "next_review_due", "next_review_type",
+              "current_iro_id"]  # fmt: skip
+    changed = [
+        Child(pk=pk, **dict(zip(fields, live[pk], strict=True)))
+        for pk, *current in _scoped(Child.objects, "pk", pks).values_list("pk", *fields)
+        if tuple(current) != live[pk]
+    ]
+    Child.objects.bulk_update(changed, fields, batch_size=BATCH)
+
+
+def _current_iros(pks, as_at: date) -> dict[int, int]:
+    """The IRO allocated to each child on the date (the latest allocation if two overlap)."""
+    rows = (
+        _scoped(Allocation.objects, "child_id", pks)
+        .filter(start_date__lte=as_at)
+        .exclude(end_date__lt=as_at)
+        .order_by("start_date")
+        .values_list("child_id", "iro_id")
+    )
+    return dict(rows)

@@ -1,0 +1,83 @@
+"""The review half of `derive.recompute`: which period of care each review belongs to, its
+sequence, type, due date and timeliness from `irohub.statutory.reviews.review_timetables`, and
+the chair (the IRO allocated on the day, when none was recorded)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from irohub.reviews.bulk import BATCH
+from irohub.reviews.bulk import scoped as _scoped
+from irohub.reviews.models import Review
+from irohub.staff.models import Allocation
+from irohub.statutory.reviews import ReviewHeld, review_timetables
+
+DERIVED = ["period_id", "sequence", "review_type", "due_date", "in_time", "days_late", "chair_id",
+           "chair_source"]  # fmt: skip
+NOT_ASSESSED = (None, "", None, None, None)
+
+
+def save_reviews(stat_periods, period_pks, children: dict[int, date], pks, *, rules, as_at):
+    """Write each review's derived fields; return the timetables by (child, period number)."""
+    reviews = list(
+        _scoped(Review.objects, "child_id", pks).values_list(
+            "pk",
+            "child_id",
+            "review_date",
+            "additional",
+            "statutory_basis",
+            "first_part_date",
+            *DERIVED,
+        )
+    )
+    by_child = defaultdict(list)
+    for row in reviews:
+        by_child[row[1]].append(row)
+    items, keys, placed = [], [], {}
+    for p in stat_periods:
+        # A review on a day two periods share (a short break ending as full-time care starts)
+        # belongs to the first.
+        inside = [r for r in by_child.get(p.child, ()) if r[0] not in placed and p.covers(r[2])]
+        for r in inside:
+            placed[r[0]] = period_pks[(p.child, p.number)]
+        held = [ReviewHeld(r[2], bool(r[3]), r[4], r[5]) for r in inside]
+        items.append((p, held, children.get(p.child)))
+        keys.append((p.child, p.number))
+    timetables = dict(zip(keys, review_timetables(items, rules=rules, as_at=as_at), strict=True))
+    assessed = {(child, a.completed): a for (child, _), t in timetables.items() for a in t.reviews}
+    chairs = _chairs(pks)
+    changed = []
+    for pk, child, day, _additional, _basis, _part, *current in reviews:
+        a = assessed.get((child, day))
+        derived = (
+            (a.sequence, a.review_type, a.due_date, a.in_time, a.days_late) if a else NOT_ASSESSED
+        )
+        chair = _chair(current[6], current[7], chairs.get(child, ()), day)
+        wanted = (placed.get(pk), *derived, *chair)
+        if tuple(current) != wanted:
+            changed.append(Review(pk=pk, **dict(zip(DERIVED, wanted, strict=True))))
+    Review.objects.bulk_update(changed, DERIVED, batch_size=BATCH)
+    return timetables
+
+
+def _chairs(pks) -> dict[int, list[tuple]]:
+    allocations = defaultdict(list)
+    for child, iro, start, end in (
+        _scoped(Allocation.objects, "child_id", pks)
+        .order_by("start_date")
+        .values_list("child_id", "iro_id", "start_date", "end_date")
+    ):
+        allocations[child].append((iro, start, end))
+    return allocations
+
+
+def _chair(chair, source: str, allocations, day: date) -> tuple[int | None, str]:
+    """A recorded chair stays; otherwise the IRO allocated on the review date chaired it."""
+    if source == Review.ChairSource.RECORDED:
+        return chair, source
+    found = None
+    for iro, start, end in allocations:
+        if start <= day and (end is None or day <= end):
+            found = iro  # the latest allocation covering the day wins
+    return (found, Review.ChairSource.ALLOCATION) if found else (None, "")

@@ -1,0 +1,1 @@
+"""`irohub import FOLDER`: parse -> validate -> load (interfaces.md §1)."""

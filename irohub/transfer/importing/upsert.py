@@ -1,0 +1,71 @@
+"""Insert-or-update by natural key, set-wise: one query reads the existing rows in scope, then
+bulk inserts and bulk updates write only what is new or changed. Re-importing the same data
+therefore writes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BATCH = 1000
+# Above this many ids an IN list is replaced by reading the whole table: SQLite and PostgreSQL
+# both cap the parameters of one statement.
+MAX_IN = 20000
+
+
+@dataclass
+class Count:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+
+    def __iadd__(self, other: Count) -> Count:
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+        self.deleted += other.deleted
+        return self
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.deleted)
+
+
+def scoped(queryset, field: str, ids):
+    """Narrow to rows whose `field` is in ids, unless there are too many ids for one statement."""
+    ids = set(ids)
+    if len(ids) > MAX_IN:
+        return queryset
+    return queryset.filter(**{f"{field}__in": ids})
+
+
+def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change=None) -> Count:
+    """Write `rows` (dicts of model attribute names) keyed by `key`.
+
+    A row may name only some fields (a column left out of a file changes nothing). `on_change`
+    is called with the key of each created or updated row (to find the children touched).
+    """
+    count = Count()
+    fields = sorted({f for row in rows for f in row if f not in key})
+    existing = {
+        tuple(values[k] for k in key): values for values in existing_qs.values("pk", *key, *fields)
+    }
+    new, changed = [], []
+    for row in rows:
+        row_key = tuple(row[k] for k in key)
+        current = existing.get(row_key)
+        if current is None:
+            new.append(model(**row))
+        elif any(current[f] != row[f] for f in row if f not in key):
+            merged = {f: row.get(f, current[f]) for f in fields}
+            changed.append(model(pk=current["pk"], **{k: row[k] for k in key}, **merged))
+        else:
+            count.unchanged += 1
+            continue
+        if on_change is not None:
+            on_change(row_key)
+    model.objects.bulk_create(new, batch_size=BATCH)
+    if changed and fields:
+        model.objects.bulk_update(changed, fields, batch_size=BATCH)
+    count.created, count.updated = len(new), len(changed)
+    return count

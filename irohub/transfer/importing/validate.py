@@ -1,0 +1,120 @@
+"""Validate what the parse step cannot see file by file: references to a child, IRO, escalation
+or review that exists neither in the import nor in the database, and each DfE extract's year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from irohub.children.models import Child
+from irohub.escalations.models import STANDARD_THEMES, Escalation
+from irohub.reviews.models import Review
+from irohub.staff.models import IRO
+from irohub.transfer.importing import values as v
+from irohub.transfer.importing.parse import ParsedFile
+
+WHERE = {
+    "child": "header.csv or the database",
+    "iro": "iros.csv or the database",
+    "escalation": "escalations.csv or the database",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What cell parsers check codes against."""
+
+    codes: dict
+    escalation_themes: frozenset[str]
+    escalation_stages: tuple[str, ...]
+
+    @classmethod
+    def build(cls, codes, rules) -> Context:
+        own = tuple(getattr(rules.escalation, "themes", ()) or ())
+        return cls(
+            codes=codes,
+            escalation_themes=frozenset(STANDARD_THEMES) | frozenset(own),
+            escalation_stages=tuple(stage.code for stage in rules.escalation.stages),
+        )
+
+
+def by_table(files: list[ParsedFile]) -> dict[str, list[ParsedFile]]:
+    tables: dict[str, list[ParsedFile]] = defaultdict(list)
+    for parsed in files:
+        tables[parsed.spec.table].append(parsed)
+    return tables
+
+
+def set_extract_years(files: list[ParsedFile]) -> None:
+    """A DfE extract's collection year: from its folder or file name, else from the latest date
+    in its folder's episodes and reviews. Later extracts then win over earlier ones."""
+    latest: dict[PurePosixPath, int] = {}
+    for parsed in files:
+        if parsed.spec.ssda903 and parsed.year is None:
+            folder = PurePosixPath(parsed.path).parent
+            for row in parsed.rows:
+                for name in ("DECOM", "DEC", "REVIEW"):
+                    day = row.get(name)
+                    if day is not None:
+                        latest[folder] = max(latest.get(folder, 0), v.collection_year(day))
+    for parsed in files:
+        if parsed.spec.ssda903 and parsed.year is None:
+            parsed.year = latest.get(PurePosixPath(parsed.path).parent)
+
+
+def check_references(tables: dict[str, list[ParsedFile]], errors: list[str]) -> None:
+    known = {
+        "child": _ids(tables, "header", "CHILD")
+        | set(Child.objects.values_list("child_id", flat=True)),
+        "iro": _ids(tables, "iros", "iro_id") | set(IRO.objects.values_list("iro_id", flat=True)),
+        "escalation": _ids(tables, "escalations", "escalation_id")
+        | set(Escalation.objects.values_list("escalation_id", flat=True)),
+    }
+    for files in tables.values():
+        for parsed in files:
+            for column, kind in parsed.spec.refs.items():
+                if column not in parsed.columns:
+                    continue
+                for row in parsed.rows:
+                    value = row[column]
+                    if value and value not in known[kind]:
+                        errors.append(
+                            f"{parsed.path}:{row['_line']}: {column}: no such {kind} in "
+                            f"{WHERE[kind]} ({value})"
+                        )
+    _check_review_details(tables, known["child"], errors)
+
+
+def _ids(tables, table: str, column: str) -> set[str]:
+    return {row[column] for parsed in tables.get(table, ()) for row in parsed.rows}
+
+
+def _check_review_details(tables, children: set[str], errors: list[str]) -> None:
+    """A review's details must belong to a review in reviews.csv or the database; only reviews
+    that never appear in the DfE return (reg 48 short breaks, local extra reviews) may be new."""
+    details = tables.get("review_details", ())
+    imported = {(r["CHILD"], r["REVIEW"]) for f in tables.get("reviews", ()) for r in f.rows}
+    wanted = {
+        (row["child_id"], row["review_date"])
+        for parsed in details
+        for row in parsed.rows
+        if (row["child_id"], row["review_date"]) not in imported
+        and row.get("statutory_basis") not in ("reg48", "local")
+    }
+    if not wanted:
+        return
+    stored = set(
+        Review.objects.filter(child__child_id__in={c for c, _ in wanted}).values_list(
+            "child__child_id", "review_date"
+        )
+    )
+    for parsed in details:
+        for row in parsed.rows:
+            key = (row["child_id"], row["review_date"])
+            if key in wanted and key not in stored and row["child_id"] in children:
+                errors.append(
+                    f"{parsed.path}:{row['_line']}: review_date: no review of this child on this "
+                    f"date in reviews.csv or the database ({row['child_id']}, "
+                    f"{row['review_date']:%d/%m/%Y})"
+                )

@@ -1,0 +1,83 @@
+"""Data in and out. `import_folder` is what `irohub import` and, later, the web upload call."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from irohub.audit.services import record
+from irohub.council import selectors as council
+from irohub.council import services as council_services
+from irohub.council.models import CouncilRules
+from irohub.statutory.settings import SettingsError
+from irohub.statutory.settings import load_rules as parse_rules
+from irohub.transfer.importing.load import load_all
+from irohub.transfer.importing.parse import find_files, parse_file, read_text
+from irohub.transfer.importing.result import ImportResult
+from irohub.transfer.importing.validate import (
+    Context,
+    by_table,
+    check_references,
+    set_extract_years,
+)
+
+
+def import_folder(path, *, by, as_at: date | None = None) -> ImportResult:
+    """Import every file irohub recognises in a folder (and its sub-folders), all or nothing.
+
+    Structural errors are all collected and nothing is written; otherwise the rows are upserted
+    by natural key in one transaction with one audit event, and the derived dates of the children
+    touched are recomputed as at `as_at` (default today).
+    """
+    folder = Path(path)
+    result = ImportResult(folder=str(folder))
+    if not folder.is_dir():
+        result.errors.append(f"{folder}: -: not a folder ({folder})")
+        return result
+    found = find_files(folder)
+    result.skipped = found.skipped
+    result.files = [rel for _, rel, _ in found.files] + [rel for _, rel in found.rules]
+    rules_text, rules = _read_rules(found.rules, result.errors)
+    ctx = Context.build(council.code_lists(), rules)
+    parsed = [p for f in found.files if (p := parse_file(*f, ctx, result.errors)) is not None]
+    set_extract_years(parsed)
+    tables = by_table(parsed)
+    check_references(tables, result.errors)
+    if result.errors:
+        return result
+    with transaction.atomic():
+        if rules_text is not None and rules_text != _rules_text_in_force():
+            council_services.load_rules(rules_text, by=by, source=f"{folder.name}/rules.toml")
+            result.rules_changed = True
+        load_all(tables, result, rules=rules, as_at=as_at or date.today())
+        record(
+            by=by,
+            action="imported",
+            target_type="import",
+            target_id=folder.name,
+            after=result.as_dict(),
+        )
+    return result
+
+
+def _read_rules(found: list, errors: list[str]):
+    """The folder's rules.toml (validated now, loaded with the data), else the rules in force."""
+    if len(found) > 1:
+        errors.append(f"{found[1][1]}:1: -: more than one rules.toml in the folder ({found[0][1]})")
+    if not found:
+        return None, council.current_rules()
+    path, rel = found[0]
+    text = read_text(path, rel, errors)
+    if text is None:
+        return None, council.current_rules()
+    try:
+        return text, parse_rules(text)
+    except SettingsError as problem:
+        errors.extend(f"{rel}: {message}" for message in problem.errors)
+        return None, council.current_rules()
+
+
+def _rules_text_in_force() -> str | None:
+    return CouncilRules.objects.order_by("-id").values_list("text", flat=True).first()
