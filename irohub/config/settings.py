@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "axes",
     "irohub.accounts",
     "irohub.audit",
-    "irohub.council",
     "irohub.children",
     "irohub.staff",
     "irohub.reviews",
@@ -167,6 +166,7 @@ SHORT_DATE_FORMAT = "d/m/Y"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]  # irohub/static: vendored GOV.UK Frontend, irohub's own
 WHITENOISE_USE_FINDERS = True  # serve vendored assets without a collectstatic step when running locally
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
