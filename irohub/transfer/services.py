@@ -13,6 +13,7 @@ from irohub.council import services as council_services
 from irohub.council.models import CouncilRules
 from irohub.statutory.settings import SettingsError
 from irohub.statutory.settings import load_rules as parse_rules
+from irohub.transfer.exporting import ssda903
 from irohub.transfer.importing.load import load_all
 from irohub.transfer.importing.parse import find_files, parse_file, read_text
 from irohub.transfer.importing.result import ImportResult
@@ -81,3 +82,18 @@ def _read_rules(found: list, errors: list[str]):
 
 def _rules_text_in_force() -> str | None:
     return CouncilRules.objects.order_by("-id").values_list("text", flat=True).first()
+
+
+def export_903(year: str, folder: Path, *, by) -> dict[str, int]:
+    """Write the SSDA903 tables of a collection year (`2024-25` or `2024/25`) into a folder;
+    audited, as it carries every child's record out of irohub."""
+    collection = ssda903.CollectionYear.parse(year)
+    written = ssda903.write(collection, Path(folder))
+    record(
+        by=by,
+        action="exported",
+        target_type="ssda903",
+        target_id=collection.label,
+        after={"folder": str(folder), "rows": written},
+    )
+    return written
