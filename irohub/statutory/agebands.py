@@ -67,7 +67,7 @@ class AgeBands:
         ranges = tuple(band_range(label) for label in labels)
         expected_low = 0
         for index, (label, (low, high)) in enumerate(zip(labels, ranges, strict=True)):
-            if expected_low is None or low < expected_low:
+            if low < expected_low:
                 raise ValueError(f"age band {label!r} overlaps or is out of order")
             if low > expected_low:
                 raise ValueError(f"no age band covers age {expected_low} (before {label!r})")

@@ -57,8 +57,10 @@ class PeriodOfCare:
 
     @property
     def end_reason(self) -> str | None:
-        """The REC of the last episode, once the period has ended."""
-        return self.episodes[-1].rec if self.end is not None else None
+        """The REC of the episode that ended the period, once it has ended."""
+        if self.end is None:
+            return None
+        return next(e.rec for e in reversed(self.episodes) if e.end == self.end)
 
     @property
     def start_known(self) -> bool:
@@ -89,8 +91,10 @@ def periods_of_care(
     for child in sorted(by_child):
         ordered = sorted(by_child[child], key=_episode_order)
         runs = _split(ordered, break_in_care_min_days, short_break_series_gap_days)
+        before = None
         for number, run in enumerate(runs, start=1):
-            periods.append(_period(child, number, run, is_latest=number == len(runs)))
+            periods.append(_period(child, number, run, before, is_latest=number == len(runs)))
+            before = _final(run)
     return periods
 
 
@@ -98,64 +102,85 @@ def _episode_order(episode: Episode) -> tuple[date, date]:
     return episode.start, episode.end or date.max
 
 
+def _ends_no_earlier(episode: Episode, than: Episode) -> bool:
+    return (episode.end or date.max) >= (than.end or date.max)
+
+
+def _final(run: list[Episode]) -> Episode:
+    """The episode of a run that ends last (an open one if any): it decides the period's end."""
+    final = run[0]
+    for episode in run[1:]:
+        if _ends_no_earlier(episode, final):
+            final = episode
+    return final
+
+
 def _split(ordered: list[Episode], min_gap: int, series_gap: int) -> list[list[Episode]]:
     runs: list[list[Episode]] = [[ordered[0]]]
-    for previous, episode in zip(ordered, ordered[1:], strict=False):
-        if _starts_new_period(previous, episode, min_gap, series_gap):
+    final = ordered[0]
+    for episode in ordered[1:]:
+        if _starts_new_period(final, episode, min_gap, series_gap):
             runs.append([episode])
+            final = episode
         else:
             runs[-1].append(episode)
+            final = episode if _ends_no_earlier(episode, final) else final
     return runs
 
 
-def _starts_new_period(previous: Episode, episode: Episode, min_gap: int, series_gap: int) -> bool:
-    if previous.short_break != episode.short_break:
+def _starts_new_period(final: Episode, episode: Episode, min_gap: int, series_gap: int) -> bool:
+    if final.short_break != episode.short_break:
         return True  # P4: short breaks and full-time care are separate regimes
-    if previous.end is None:
+    if final.end is None:
         return False  # overlapping episodes: keep together, reported as a problem
-    gap = (episode.start - previous.end).days
-    if episode.short_break:
-        return gap >= series_gap
-    return gap >= min_gap
+    gap = (episode.start - final.end).days
+    return gap >= (series_gap if episode.short_break else min_gap)
 
 
-def _dangling_x1(last: Episode, is_latest: bool) -> bool:
+def _dangling_x1(final: Episode, is_latest: bool) -> bool:
     """X1 on the child's last episode says they are still looked after: the next one is missing."""
-    return is_latest and last.end is not None and last.rec == CONTINUES and not last.short_break
+    return is_latest and final.end is not None and final.rec == CONTINUES and not final.short_break
 
 
-def _period(child: str, number: int, run: list[Episode], *, is_latest: bool) -> PeriodOfCare:
-    last = run[-1]
-    end = None if _dangling_x1(last, is_latest) else last.end
+def _period(
+    child: str, number: int, run: list[Episode], before: Episode | None, *, is_latest: bool
+) -> PeriodOfCare:
+    final = _final(run)
     return PeriodOfCare(
         child=child,
         start=run[0].start,
-        end=end,
+        end=None if _dangling_x1(final, is_latest) else final.end,
         episodes=tuple(run),
         short_break=run[0].short_break,
         number=number,
-        problems=tuple(_problems(run, is_latest)),
+        problems=tuple(_problems(run, final, before, is_latest)),
     )
 
 
-def _problems(run: list[Episode], is_latest: bool) -> list[str]:
-    found = []
-    first, last = run[0], run[-1]
+def _problems(run: list[Episode], final: Episode, before: Episode | None, is_latest) -> list[str]:
+    first, found = run[0], []
     if first.rne != STARTS:
         found.append(
             f"the period's first episode ({_dmy(first.start)}) has RNE {first.rne}, not S: "
             "the start of care may be missing from the data"
         )
-    for previous, episode in zip(run, run[1:], strict=False):
-        found.extend(_chain_problems(previous, episode))
-    if last.rec == CONTINUES and not last.short_break and not is_latest:
+    if before is not None and (before.end is None or before.end > first.start):
         found.append(
-            f"the episode ending {_dmy(last.end)} has REC X1 but the child's next episode starts "
-            "after a break in care"
+            f"the episode starting {_dmy(first.start)} overlaps the "
+            f"{'short-break' if before.short_break else 'full-time'} care before it"
         )
-    if _dangling_x1(last, is_latest):
+    latest = run[0]
+    for episode in run[1:]:
+        found.extend(_chain_problems(latest, episode))
+        latest = episode if _ends_no_earlier(episode, latest) else latest
+    if final.rec == CONTINUES and not final.short_break and not is_latest:
         found.append(
-            f"the episode ending {_dmy(last.end)} has REC X1 but no episode follows: "
+            f"the episode ending {_dmy(final.end)} has REC X1 but the child's next episode "
+            "starts after a break in care"
+        )
+    if _dangling_x1(final, is_latest):
+        found.append(
+            f"the episode ending {_dmy(final.end)} has REC X1 but no episode follows: "
             "the period of care is treated as still open"
         )
     return found
