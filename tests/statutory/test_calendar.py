@@ -213,3 +213,16 @@ def test_non_working_days_are_weekdays_inside_the_range(start, end):
 def test_working_day_is_monday_to_friday_less_holidays(day):
     named = {d for d, _ in CAL.non_working_days(day - timedelta(days=1), day)}
     assert CAL.is_working_day(day) == (day.weekday() < 5 and day not in named)
+
+
+def test_a_closure_outside_the_first_index_counts_once_the_index_widens():
+    calendar = WorkingCalendar([date(1980, 6, 2)])
+    assert calendar.is_working_day(date(2024, 6, 3))
+    assert not calendar.is_working_day(date(1980, 6, 2))
+
+
+def test_each_holiday_is_named_once_in_an_explanation():
+    from irohub.statutory.explain import non_working_note
+
+    note = non_working_note(CAL, date(2023, 12, 1), date(2025, 1, 2))
+    assert note.count("Christmas Day") == 1 and note.endswith("are not working days")
