@@ -12,8 +12,7 @@ from django.db import transaction
 
 from irohub.children.models import Child, Episode, PeriodOfCare
 from irohub.council.selectors import current_rules
-from irohub.reviews import derive_reviews
-from irohub.reviews.bulk import BATCH
+from irohub.reviews import bulk, derive_reviews
 from irohub.reviews.bulk import scoped as _scoped
 from irohub.staff.models import Allocation
 from irohub.statutory.periods import Episode as StatEpisode
@@ -68,21 +67,21 @@ def _save_periods(stat_periods, children: set[int], pks) -> dict[tuple[int, int]
         key = (p.child, p.number)
         wanted.add(key)
         values = (p.start, p.end, p.short_break, p.end_reason or "")
-        row = PeriodOfCare(child_id=p.child, number=p.number, start=p.start, end=p.end,
-                           short_break=p.short_break, end_reason=p.end_reason or "")  # fmt: skip
         if key not in existing:
-            new.append(row)
+            new.append(PeriodOfCare(child_id=p.child, number=p.number, start=p.start, end=p.end,
+                                    short_break=p.short_break, end_reason=p.end_reason or ""))  # fmt: skip
         elif existing[key][1] != values:
-            row.pk = existing[key][0]
-            changed.append(row)
+            changed.append((existing[key][0], *values))
     gone = [pk for key, (pk, _) in existing.items() if key not in wanted and key[0] in children]
     if gone:
         PeriodOfCare.objects.filter(pk__in=gone).delete()
-    PeriodOfCare.objects.bulk_create(new, batch_size=BATCH)
-    fields = ["start", "end", "short_break", "end_reason"]
-    PeriodOfCare.objects.bulk_update(changed, fields, batch_size=BATCH)
+    bulk.insert(PeriodOfCare, new)
+    bulk.update(PeriodOfCare, changed, ["start", "end", "short_break", "end_reason"])
     result = {key: pk for key, (pk, _) in existing.items() if key in wanted}
-    result.update({(p.child_id, p.number): p.pk for p in new})
+    if new:
+        created = _scoped(PeriodOfCare.objects, "child_id", {p.child_id for p in new})
+        for pk, child, number in created.values_list("pk", "child_id", "number"):
+            result.setdefault((child, number), pk)
     return result
 
 
@@ -98,8 +97,8 @@ def _save_episode_periods(stat_periods, period_pks, pks) -> None:
     ):
         target = wanted.get((child, start))
         if target != period:
-            changed.append(Episode(pk=pk, period_id=target))
-    Episode.objects.bulk_update(changed, ["period_id"], batch_size=BATCH)
+            changed.append((pk, target))
+    bulk.update(Episode, changed, ["period_id"])
 
 
 def _save_children(children, stat_periods, period_pks, timetables, pks, as_at) -> None:
@@ -117,11 +116,11 @@ def _save_children(children, stat_periods, period_pks, timetables, pks, as_at) -
     fields = ["looked_after", "current_period_id", "next_review_due", "next_review_type",
               "current_iro_id"]  # fmt: skip
     changed = [
-        Child(pk=pk, **dict(zip(fields, live[pk], strict=True)))
+        (pk, *live[pk])
         for pk, *current in _scoped(Child.objects, "pk", pks).values_list("pk", *fields)
         if tuple(current) != live[pk]
     ]
-    Child.objects.bulk_update(changed, fields, batch_size=BATCH)
+    bulk.update(Child, changed, fields)
 
 
 def _current_iros(pks, as_at: date) -> dict[int, int]:

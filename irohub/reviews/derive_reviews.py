@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from irohub.reviews.bulk import BATCH
+from irohub.reviews import bulk
 from irohub.reviews.bulk import scoped as _scoped
 from irohub.reviews.models import Review
 from irohub.staff.models import Allocation
@@ -56,8 +56,8 @@ def save_reviews(stat_periods, period_pks, children: dict[int, date], pks, *, ru
         chair = _chair(current[6], current[7], chairs.get(child, ()), day)
         wanted = (placed.get(pk), *derived, *chair)
         if tuple(current) != wanted:
-            changed.append(Review(pk=pk, **dict(zip(DERIVED, wanted, strict=True))))
-    Review.objects.bulk_update(changed, DERIVED, batch_size=BATCH)
+            changed.append((pk, *wanted))
+    bulk.update(Review, changed, DERIVED)
     return timetables
 
 

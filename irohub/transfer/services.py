@@ -42,7 +42,7 @@ def import_folder(path, *, by, as_at: date | None = None) -> ImportResult:
     result.files = [rel for _, rel, _ in found.files] + [rel for _, rel in found.rules]
     rules_text, rules = _read_rules(found.rules, result.errors)
     ctx = Context.build(council.code_lists(), rules)
-    parsed = [p for f in found.files if (p := parse_file(*f, ctx, result.errors)) is not None]
+    parsed = [parse_file(*f, ctx, result.errors) for f in found.files]
     set_extract_years(parsed)
     tables = by_table(parsed)
     check_references(tables, result.errors)

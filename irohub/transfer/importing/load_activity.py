@@ -7,9 +7,10 @@ from collections import Counter
 
 from irohub.escalations.models import Escalation, EscalationStage, EscalationTheme
 from irohub.quality.models import Audit
+from irohub.reviews import bulk
 from irohub.transfer.importing.load_care import Ids
 from irohub.transfer.importing.merge import present
-from irohub.transfer.importing.upsert import BATCH, Count, scoped, upsert
+from irohub.transfer.importing.upsert import Count, scoped, upsert
 from irohub.voice.models import AdvocacyIssue, AdvocacyReferral, Complaint, FeedbackResponse
 
 
@@ -43,7 +44,7 @@ def replace_children(model, parent: str, value: str, wanted: dict[int, tuple]) -
     existing = set(scoped(model.objects, parent, wanted).values_list(parent, value))
     target = {(p, v) for p, values in wanted.items() for v in values}
     new = [model(**{parent: p, value: v}) for p, v in sorted(target - existing)]
-    model.objects.bulk_create(new, batch_size=BATCH)
+    bulk.insert(model, new)
     gone = existing - target
     for p, v in gone:  # rare: a theme removed from an escalation in a newer file
         model.objects.filter(**{parent: p, value: v}).delete()
@@ -157,7 +158,7 @@ def _replace_years(model, queryset, date_field, fields, rows, year_of) -> Count:
         if pks.get(year):
             count.deleted += model.objects.filter(pk__in=pks[year]).delete()[0]
         objs = [model(**dict(zip(fields, v, strict=True))) for v in wanted.elements()]
-        model.objects.bulk_create(objs, batch_size=BATCH)
+        bulk.insert(model, objs)
         count.created += len(objs)
     return count
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.db.models.functions import Lower
+
 from irohub.accounts.models import User
 from irohub.children.models import Child
 from irohub.staff.models import IRO
@@ -68,12 +70,11 @@ IRO_COLUMNS = (
 def load_iros(rows: list[dict]) -> Count:
     """IROs by iro_id; an IRO is linked to the sign-in account with the same email."""
     emails = {r["email"].lower() for r in rows if r.get("email")}
-    users = {}
+    users: dict[str, int] = {}
     if emails:
-        for pk, email in User.objects.filter(email__in=_case_variants(rows)).values_list(
-            "pk", "email"
-        ):
-            users.setdefault(email.lower(), pk)
+        found = User.objects.annotate(lower_email=Lower("email")).filter(lower_email__in=emails)
+        for pk, email in found.order_by("pk").values_list("pk", "lower_email"):
+            users.setdefault(email, pk)
     # An account belongs to one IRO: keep existing links and give each account out once.
     linked = dict(IRO.objects.filter(user_id__in=users.values()).values_list("user_id", "iro_id"))
     records = []
@@ -87,10 +88,3 @@ def load_iros(rows: list[dict]) -> Count:
     return upsert(
         IRO, records, ("iro_id",), scoped(IRO.objects, "iro_id", {r["iro_id"] for r in rows})
     )
-
-
-def _case_variants(rows) -> set[str]:
-    # Email lookups stay one indexed IN query; accounts are created with lower-case emails.
-    return {r["email"] for r in rows if r.get("email")} | {
-        r["email"].lower() for r in rows if r.get("email")
-    }

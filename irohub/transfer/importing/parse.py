@@ -24,6 +24,10 @@ class ParsedFile:
     columns: frozenset[str]  # the columns present in its header
     rows: list[dict] = field(default_factory=list)  # each with "_line"
     year: int | None = None  # for DfE files: the collection year of the extract
+    # Raw values of the first column of rows that could not be read, and whether the header
+    # was unreadable: references to them are not reported again as missing.
+    failed: set[str] = field(default_factory=set)
+    broken: bool = False
 
 
 @dataclass
@@ -58,18 +62,18 @@ def read_text(path: Path, rel: str, errors: list[str]) -> str | None:
         return None
 
 
-def parse_file(path: Path, rel: str, spec: FileSpec, ctx, errors: list[str]) -> ParsedFile | None:
+def parse_file(path: Path, rel: str, spec: FileSpec, ctx, errors: list[str]) -> ParsedFile:
     text = read_text(path, rel, errors)
     if text is None:
-        return None
+        return ParsedFile(spec, rel, frozenset(), broken=True)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or not any(h.strip() for h in header):
         errors.append(f"{rel}:1: -: the file is empty; a header row is needed ()")
-        return None
+        return ParsedFile(spec, rel, frozenset(), broken=True)
     names = _check_header(header, rel, spec, errors)
     if names is None:
-        return None
+        return ParsedFile(spec, rel, frozenset(), broken=True)
     parsed = ParsedFile(spec, rel, frozenset(n for n in names if n), year=year_from_path(rel))
     _read_rows(reader, names, parsed, ctx, errors)
     return parsed
@@ -110,6 +114,7 @@ def _read_rows(reader, names: list[str], parsed: ParsedFile, ctx, errors: list[s
             continue
         row = _convert(cells, columns, rel, line, ctx, errors)
         if row is None:
+            parsed.failed.add(cells[columns[0][0]].strip() if columns else "")
             continue
         if versioned and spec.year_column:
             _check_years(row, spec, versioned, rel, line, ctx, errors)
@@ -151,8 +156,16 @@ def _check_duplicate(row, spec, seen, rel, line, errors) -> None:
     key = tuple(row[k] for k in spec.key)
     first = seen.setdefault(key, line)
     if first != line:
-        shown = ", ".join(x.strftime("%d/%m/%Y") if hasattr(x, "strftime") else str(x) for x in key)
+        shown = ", ".join(_shown(x) for x in key)
         errors.append(f"{rel}:{line}: {'+'.join(spec.key)}: duplicate of line {first} ({shown})")
+
+
+def _shown(value) -> str:
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, tuple):  # a flag: (kind, sibling group)
+        return ":".join(part for part in value if part)
+    return str(value)
 
 
 def year_from_path(rel: str) -> int | None:

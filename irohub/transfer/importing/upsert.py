@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-BATCH = 1000
-# Above this many ids an IN list is replaced by reading the whole table: SQLite and PostgreSQL
-# both cap the parameters of one statement.
-MAX_IN = 20000
+from irohub.reviews import bulk
+from irohub.reviews.bulk import scoped  # noqa: F401  (the loaders' shared helper)
 
 
 @dataclass
@@ -31,14 +29,6 @@ class Count:
         return bool(self.created or self.updated or self.deleted)
 
 
-def scoped(queryset, field: str, ids):
-    """Narrow to rows whose `field` is in ids, unless there are too many ids for one statement."""
-    ids = set(ids)
-    if len(ids) > MAX_IN:
-        return queryset
-    return queryset.filter(**{f"{field}__in": ids})
-
-
 def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change=None) -> Count:
     """Write `rows` (dicts of model attribute names) keyed by `key`.
 
@@ -57,15 +47,14 @@ def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change
         if current is None:
             new.append(model(**row))
         elif any(current[f] != row[f] for f in row if f not in key):
-            merged = {f: row.get(f, current[f]) for f in fields}
-            changed.append(model(pk=current["pk"], **{k: row[k] for k in key}, **merged))
+            changed.append((current["pk"], *(row.get(f, current[f]) for f in fields)))
         else:
             count.unchanged += 1
             continue
         if on_change is not None:
             on_change(row_key)
-    model.objects.bulk_create(new, batch_size=BATCH)
-    if changed and fields:
-        model.objects.bulk_update(changed, fields, batch_size=BATCH)
+    bulk.insert(model, new)
+    if fields:
+        bulk.update(model, changed, fields)
     count.created, count.updated = len(new), len(changed)
     return count

@@ -63,18 +63,31 @@ def set_extract_years(files: list[ParsedFile]) -> None:
             parsed.year = latest.get(PurePosixPath(parsed.path).parent)
 
 
+DEFINED_BY = {"child": ("header", "CHILD"), "iro": ("iros", "iro_id"),
+              "escalation": ("escalations", "escalation_id")}  # fmt: skip
+STORED = {"child": (Child, "child_id"), "iro": (IRO, "iro_id"),
+          "escalation": (Escalation, "escalation_id")}  # fmt: skip
+
+
 def check_references(tables: dict[str, list[ParsedFile]], errors: list[str]) -> None:
-    known = {
-        "child": _ids(tables, "header", "CHILD")
-        | set(Child.objects.values_list("child_id", flat=True)),
-        "iro": _ids(tables, "iros", "iro_id") | set(IRO.objects.values_list("iro_id", flat=True)),
-        "escalation": _ids(tables, "escalations", "escalation_id")
-        | set(Escalation.objects.values_list("escalation_id", flat=True)),
-    }
+    """Every reference must name a row of the import or the database. References into a file
+    that could not be read at all are not checked (its own errors say enough), nor references
+    to rows already reported as unreadable."""
+    known, unreadable = {}, set()
+    for kind, (table, column) in DEFINED_BY.items():
+        files = tables.get(table, ())
+        if any(f.broken for f in files):
+            unreadable.add(kind)
+        model, field_name = STORED[kind]
+        known[kind] = (
+            _ids(tables, table, column)
+            | {raw for f in files for raw in f.failed}
+            | set(model.objects.values_list(field_name, flat=True))
+        )
     for files in tables.values():
         for parsed in files:
             for column, kind in parsed.spec.refs.items():
-                if column not in parsed.columns:
+                if column not in parsed.columns or kind in unreadable:
                     continue
                 for row in parsed.rows:
                     value = row[column]
@@ -83,7 +96,8 @@ def check_references(tables: dict[str, list[ParsedFile]], errors: list[str]) -> 
                             f"{parsed.path}:{row['_line']}: {column}: no such {kind} in "
                             f"{WHERE[kind]} ({value})"
                         )
-    _check_review_details(tables, known["child"], errors)
+    if "child" not in unreadable:
+        _check_review_details(tables, known["child"], errors)
 
 
 def _ids(tables, table: str, column: str) -> set[str]:
@@ -95,6 +109,9 @@ def _check_review_details(tables, children: set[str], errors: list[str]) -> None
     that never appear in the DfE return (reg 48 short breaks, local extra reviews) may be new."""
     details = tables.get("review_details", ())
     imported = {(r["CHILD"], r["REVIEW"]) for f in tables.get("reviews", ()) for r in f.rows}
+    if any(f.broken for f in tables.get("reviews", ())):
+        return
+    unreadable = {child for f in tables.get("reviews", ()) for child in f.failed}
     wanted = {
         (row["child_id"], row["review_date"])
         for parsed in details
@@ -112,7 +129,13 @@ def _check_review_details(tables, children: set[str], errors: list[str]) -> None
     for parsed in details:
         for row in parsed.rows:
             key = (row["child_id"], row["review_date"])
-            if key in wanted and key not in stored and row["child_id"] in children:
+            child = row["child_id"]
+            if (
+                key in wanted
+                and key not in stored
+                and child in children
+                and child not in unreadable
+            ):
                 errors.append(
                     f"{parsed.path}:{row['_line']}: review_date: no review of this child on this "
                     f"date in reviews.csv or the database ({row['child_id']}, "
