@@ -240,7 +240,9 @@ def test_rules_toml_errors_are_structural_errors(tmp_path):
 
 
 def test_folder_that_does_not_exist(tmp_path):
-    assert errors_of(tmp_path / "nowhere") == [f"{tmp_path / 'nowhere'}: -: not a folder ({tmp_path / 'nowhere'})"]
+    assert errors_of(tmp_path / "nowhere") == [
+        f"{tmp_path / 'nowhere'}: -: not a folder ({tmp_path / 'nowhere'})"
+    ]
 
 
 def test_command_prints_every_error_and_fails(tmp_path, capsys):

@@ -56,8 +56,13 @@ def test_values_are_typed_and_normalised(imported):
 
 def test_derived_review_dates_match_the_worked_examples(imported):
     rows = {
-        (r.child.child_id, r.review_date): (r.sequence, r.review_type, r.due_date, r.in_time,
-                                            r.days_late)  # fmt: skip
+        (r.child.child_id, r.review_date): (
+            r.sequence,
+            r.review_type,
+            r.due_date,
+            r.in_time,
+            r.days_late,
+        )  # fmt: skip
         for r in Review.objects.select_related("child")
     }
     assert rows[("C001", D(2024, 4, 29))] == (1, "first", D(2024, 4, 29), True, 0)

@@ -13,7 +13,7 @@ from irohub.reviews.models import Review
 from irohub.staff.models import IRO
 from irohub.transfer.services import import_folder
 from irohub.voice.models import FeedbackResponse
-from transfer.folder import EPISODES, HEADER, REVIEWS, small_council, write_csv
+from transfer.folder import EPISODES, HEADER, REVIEWS, write_csv
 
 D = dt.date
 AS_AT = D(2025, 3, 31)
@@ -43,7 +43,9 @@ def test_reimporting_the_same_folder_changes_nothing(council_folder):
 def test_a_later_extract_updates_and_never_duplicates(tmp_path, council_folder):
     assert import_folder(council_folder, by=None, as_at=AS_AT).ok
     later = tmp_path / "later" / "ssda903" / "2025-26"
-    write_csv(later / "header.csv", HEADER, [["C001", "1", "01/02/2015", "WBRI", "A123456789012", "", ""]])
+    write_csv(
+        later / "header.csv", HEADER, [["C001", "1", "01/02/2015", "WBRI", "A123456789012", "", ""]]
+    )
     write_csv(later / "episodes.csv", EPISODES, [
         ["C001", "10/06/2024", "P", "C2", "N1", "U4", "PR4", "01/05/2025", "E4A", "", "", "", ""],
     ])  # fmt: skip
@@ -64,14 +66,24 @@ def test_a_later_extract_updates_and_never_duplicates(tmp_path, council_folder):
 
 def test_an_older_extract_imported_later_does_not_undo_newer_facts(tmp_path):
     new = tmp_path / "new"
-    write_csv(new / "header.csv", HEADER, [["C1", "F", "01/02/2010", "WBRI", "A123456789012", "1", "01/01/2026"]])
-    write_csv(new / "episodes.csv", EPISODES, [
-        ["C1", "01/05/2024", "S", "C2", "N1", "U4", "PR1", "02/05/2025", "E13", "", "", "", ""]])
+    write_csv(
+        new / "header.csv",
+        HEADER,
+        [["C1", "F", "01/02/2010", "WBRI", "A123456789012", "1", "01/01/2026"]],
+    )
+    write_csv(
+        new / "episodes.csv",
+        EPISODES,
+        [["C1", "01/05/2024", "S", "C2", "N1", "U4", "PR1", "02/05/2025", "E13", "", "", "", ""]],
+    )
     assert import_folder(new, by=None, as_at=D(2025, 6, 1)).ok
     old = tmp_path / "old" / "2024-25"
     write_csv(old / "header.csv", HEADER, [["C1", "2", "01/02/2010", "WBRI", "UN4", "0", ""]])
-    write_csv(old / "episodes.csv", EPISODES, [
-        ["C1", "01/05/2024", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]])
+    write_csv(
+        old / "episodes.csv",
+        EPISODES,
+        [["C1", "01/05/2024", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]],
+    )
     result = import_folder(tmp_path / "old", by=None, as_at=D(2025, 6, 1))
     assert result.ok and not result.changed
     child = Child.objects.get()
@@ -85,11 +97,33 @@ def test_years_in_sub_folders_accumulate_into_one_history(tmp_path):
     y1, y2 = folder / "ssda903" / "2023-24", folder / "ssda903" / "2024-25"
     for year in (y1, y2):
         write_csv(year / "header.csv", HEADER, [["C1", "1", "01/02/2010", "WBRI", "", "", ""]])
-    write_csv(y1 / "episodes.csv", EPISODES, [
-        ["C1", "01/05/2023", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]])
-    write_csv(y2 / "episodes.csv", EPISODES, [
-        ["C1", "01/05/2023", "S", "C2", "N1", "U4", "PR1", "01/06/2024", "X1", "CARPL", "", "", ""],
-        ["C1", "01/06/2024", "P", "C2", "N1", "K2", "PR4", "", "", "", "", "", ""]])
+    write_csv(
+        y1 / "episodes.csv",
+        EPISODES,
+        [["C1", "01/05/2023", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]],
+    )
+    write_csv(
+        y2 / "episodes.csv",
+        EPISODES,
+        [
+            [
+                "C1",
+                "01/05/2023",
+                "S",
+                "C2",
+                "N1",
+                "U4",
+                "PR1",
+                "01/06/2024",
+                "X1",
+                "CARPL",
+                "",
+                "",
+                "",
+            ],
+            ["C1", "01/06/2024", "P", "C2", "N1", "K2", "PR4", "", "", "", "", "", ""],
+        ],
+    )
     write_csv(y1 / "reviews.csv", REVIEWS, [["C1", "01/02/2010", "25/05/2023", "PN1"]])
     write_csv(y2 / "reviews.csv", REVIEWS, [["C1", "01/02/2010", "20/05/2024", "PN1"]])
     result = import_folder(folder, by=None, as_at=D(2025, 1, 1))
@@ -101,7 +135,9 @@ def test_years_in_sub_folders_accumulate_into_one_history(tmp_path):
 
 def test_bom_case_insensitive_names_and_unknown_files(tmp_path):
     folder = tmp_path / "c"
-    write_csv(folder / "Header.CSV", HEADER, [["C1", "M", "01/02/2010", "WBRI", "", "", ""]], bom=True)
+    write_csv(
+        folder / "Header.CSV", HEADER, [["C1", "M", "01/02/2010", "WBRI", "", "", ""]], bom=True
+    )
     write_csv(folder / "IROS.csv", ["IRO_ID", "Name", "Employment_Type", "FTE", "Start_Date"],
               [["I1", "Pat", "Agency", "0.8", "2024-01-01"]], bom=True)  # fmt: skip
     (folder / "notes.txt").write_text("hello")
@@ -126,7 +162,11 @@ def test_a_column_left_out_changes_nothing(council_folder, tmp_path):
     result = import_folder(later, by=None, as_at=AS_AT)
     assert result.ok
     review = Review.objects.get(child__child_id="C001", review_date=D(2024, 4, 29))
-    assert (review.late_reason, review.format, review.chair.iro_id) == ("other", "in_person", "IRO1")
+    assert (review.late_reason, review.format, review.chair.iro_id) == (
+        "other",
+        "in_person",
+        "IRO1",
+    )
     iro = IRO.objects.get(iro_id="IRO1")
     assert (iro.name, iro.email) == ("Alex Able-Smith", "alex@example.org")
 
