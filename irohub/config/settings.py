@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "irohub.quality",
     "irohub.transfer",
     "irohub.reporting",
+    "irohub.synth",
 ]
 
 MIDDLEWARE = [
