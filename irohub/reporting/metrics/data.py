@@ -1,0 +1,345 @@
+"""The shared column loaders every metric family reads (metrics.md §2.0 conventions).
+
+Each loader runs ONE query per metric context (cached with `ctx.cached`) and returns plain rows
+(named tuples), so a whole family of metrics costs a handful of queries however many children
+there are. Metrics then count over the rows in Python. Nothing here writes.
+
+Public API (all take the `MetricContext`):
+
+* `children(ctx)` -> {child pk: ChildRow}: sex, dob, ethnicity, uasc, uasc_ceased.
+* `episodes(ctx)` -> [EpisodeRow] overlapping the year plus the previous snapshot;
+  `episodes_overlapping(ctx, start, end)` for any other window.
+* `episodes_on(ctx, day)` -> {child pk: EpisodeRow} open that day (cohort rule applied).
+* `looked_after_on(ctx, day)` -> set of child pks; `looked_after_between(ctx, start, end)`.
+* `periods(ctx)` -> [PeriodRow] overlapping the reporting period (short breaks included;
+  filter on `.short_break`).
+* `all_reviews_in_period(ctx)` / `reviews_in_period(ctx)` -> [ReviewRow] completed in the
+  period: every basis / reg 33 only (the statutory reviews every review metric counts).
+* `iros(ctx)` -> {iro pk: IroRow}; `mean_iro_fte(ctx)` the day-weighted mean FTE in post.
+* `population(ctx)` -> {(year, dimension, category): count}.
+* helpers: `age(dob, day)`, `band_of(ctx, dob, day)`, `month_key(day)`, `month_ends(ctx)`.
+"""
+
+from __future__ import annotations
+
+from calendar import monthrange
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from irohub.children.models import Child, Episode, PeriodOfCare
+from irohub.council.models import Population
+from irohub.reporting.metrics.base import MetricContext
+from irohub.reviews.models import Review
+from irohub.staff.models import IRO
+from irohub.statutory.participation import age_on
+from irohub.statutory.periods import SHORT_BREAK_LEGAL_STATUSES
+
+REG33 = Review.Basis.REG33.value
+REG48 = Review.Basis.REG48.value
+
+
+class ChildRow(NamedTuple):
+    pk: int
+    child_id: str
+    sex: str
+    dob: date
+    ethnicity: str
+    uasc: bool
+    uasc_ceased: date | None
+
+
+class EpisodeRow(NamedTuple):
+    pk: int
+    child: int
+    decom: date
+    dec: date | None
+    rne: str
+    ls: str
+    cin: str
+    place: str
+    place_provider: str
+    rec: str
+    home_post: str
+    pl_post: str
+    urn: str
+    period: int | None
+    short_break: bool  # the episode's period is reg 48 short breaks only
+
+    def open_on(self, day: date) -> bool:
+        """Looked after on `day`: started on or before it and not ended by it (§2.0; an
+        episode that ends on 31 March no longer counts at 31 March)."""
+        return self.decom <= day and (self.dec is None or self.dec > day)
+
+    def overlaps(self, start: date, end: date) -> bool:
+        """At least one day looked after between start and end (both inclusive)."""
+        return self.decom <= end and (self.dec is None or self.dec > start)
+
+
+class PeriodRow(NamedTuple):
+    pk: int
+    child: int
+    number: int
+    start: date
+    end: date | None
+    short_break: bool
+    end_reason: str
+
+
+class ReviewRow(NamedTuple):
+    pk: int
+    child: int
+    review_date: date
+    statutory_basis: str
+    pn_code: str
+    review_type: str
+    sequence: int | None
+    due_date: date | None
+    in_time: bool | None
+    days_late: int | None
+    period: int | None
+    chair: int | None  # IRO pk
+    chair_iro_id: str | None  # IRO id as iros.csv names it
+    chair_source: str
+    format: str
+    chaired_by: str
+    additional: bool | None
+    first_part_date: date | None
+    seen_before: bool | None
+    seen_alone: bool | None
+    advocacy_offered: bool | None
+    sw_report_date: date | None
+    care_plan_available: bool | None
+    decisions_date: date | None
+    record_date: date | None
+    record_shared_date: date | None
+    late_reason: str
+    dob: date
+
+
+class IroRow(NamedTuple):
+    pk: int
+    iro_id: str
+    employment_type: str
+    provider: str
+    fte: Decimal
+    sex: str
+    ethnicity: str
+    start_date: date
+    end_date: date | None
+
+
+_EPISODE_COLUMNS = ("pk", "child_id", "decom", "dec", "rne", "ls", "cin", "place",
+                    "place_provider", "rec", "home_post", "pl_post", "urn", "period_id",
+                    "period__short_break")  # fmt: skip
+_REVIEW_COLUMNS = ("pk", "child_id", "review_date", "statutory_basis", "pn_code", "review_type",
+                   "sequence", "due_date", "in_time", "days_late", "period_id", "chair_id",
+                   "chair__iro_id", "chair_source", "format", "chaired_by", "additional",
+                   "first_part_date", "seen_before", "seen_alone", "advocacy_offered",
+                   "sw_report_date", "care_plan_available", "decisions_date", "record_date",
+                   "record_shared_date", "late_reason", "child__dob")  # fmt: skip
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def age(dob: date, day: date) -> int:
+    """Age in completed years on a day (metrics.md §2.0), by the rules core."""
+    return age_on(dob, day)
+
+
+def band_of(ctx: MetricContext, dob: date, day: date, *, leaving: bool = False) -> str:
+    """The label of the age band in force (`reporting.age_bands`) for the age on `day`;
+    `leaving=True` uses the discharge variant that adds `18+`."""
+    bands = ctx.rules.age_bands()
+    return (bands.leaving() if leaving else bands).label_for(max(age(dob, day), 0))
+
+
+def month_key(day: date) -> str:
+    return f"{day.year}-{day.month:02d}"
+
+
+def month_ends(ctx: MetricContext) -> dict[str, date]:
+    """`YYYY-MM` -> the last day of that month, for every month of the period."""
+    ends = {}
+    for key in ctx.period.months():
+        year, month = int(key[:4]), int(key[5:])
+        ends[key] = min(date(year, month, monthrange(year, month)[1]), ctx.period.end)
+    return ends
+
+
+def previous_snapshot(ctx: MetricContext) -> date:
+    return ctx.period.previous(ctx.rules).snapshot
+
+
+# --- children and episodes --------------------------------------------------------------------
+
+
+def children(ctx: MetricContext) -> dict[int, ChildRow]:
+    """Every child's fixed facts, by primary key (one query)."""
+
+    def load():
+        rows = Child.objects.values_list(
+            "pk", "child_id", "sex", "dob", "ethnicity", "uasc", "uasc_ceased"
+        )
+        return {row[0]: ChildRow(*row) for row in rows}
+
+    return ctx.cached("data.children", load)
+
+
+def episodes_overlapping(ctx: MetricContext, start: date, end: date) -> list[EpisodeRow]:
+    """Episodes with at least one day in care between start and end (inclusive), one query."""
+
+    def load():
+        rows = (
+            Episode.objects.filter(decom__lte=end)
+            .exclude(dec__lte=start)
+            .values_list(*_EPISODE_COLUMNS)
+        )
+        return [_episode(row) for row in rows]
+
+    return ctx.cached(f"data.episodes:{start}:{end}", load)
+
+
+def _episode(row) -> EpisodeRow:
+    *fields, period, short_break = row
+    # An episode not (yet) in a derived period is a short break by its own legal status.
+    short = bool(short_break) if period is not None else fields[5] in SHORT_BREAK_LEGAL_STATUSES
+    return EpisodeRow(*fields, period, short)
+
+
+def _window(ctx: MetricContext) -> tuple[date, date]:
+    """The days the year's metrics look at: the previous snapshot to the end or snapshot."""
+    start = min(ctx.period.start, previous_snapshot(ctx))
+    return start, max(ctx.period.end, ctx.period.snapshot)
+
+
+def episodes(ctx: MetricContext) -> list[EpisodeRow]:
+    """The year's episodes: those overlapping the period, its snapshot and the previous one."""
+    return episodes_overlapping(ctx, *_window(ctx))
+
+
+def _counted(ctx: MetricContext, episode: EpisodeRow) -> bool:
+    """Cohorts leave out reg 48 short breaks unless the rules say otherwise (§2.0)."""
+    return not (episode.short_break and ctx.rules.cohort.exclude_short_breaks)
+
+
+def _episodes_for(ctx: MetricContext, start: date, end: date) -> list[EpisodeRow]:
+    low, high = _window(ctx)
+    if low <= start and end <= high:
+        return episodes(ctx)
+    return episodes_overlapping(ctx, start, end)
+
+
+def episodes_on(ctx: MetricContext, day: date) -> dict[int, EpisodeRow]:
+    """Each looked-after child's episode open on `day` (the latest started if two overlap)."""
+
+    def load():
+        found: dict[int, EpisodeRow] = {}
+        for e in _episodes_for(ctx, day, day):
+            latest = e.child not in found or found[e.child].decom <= e.decom
+            if e.open_on(day) and _counted(ctx, e) and latest:
+                found[e.child] = e
+        return found
+
+    return ctx.cached(f"data.episodes_on:{day}", load)
+
+
+def looked_after_on(ctx: MetricContext, day: date) -> set[int]:
+    """Children looked after on `day` (§2.0), short breaks left out by the cohort rule."""
+    return set(episodes_on(ctx, day))
+
+
+def looked_after_between(ctx: MetricContext, start: date, end: date) -> set[int]:
+    """Children looked after on at least one day between start and end (both inclusive)."""
+    return {
+        e.child
+        for e in _episodes_for(ctx, start, end)
+        if e.overlaps(start, end) and _counted(ctx, e)
+    }
+
+
+def periods(ctx: MetricContext) -> list[PeriodRow]:
+    """Periods of care with at least one day in the reporting period (short breaks included)."""
+
+    def load():
+        rows = (
+            PeriodOfCare.objects.filter(start__lte=ctx.period.end)
+            .exclude(end__lt=ctx.period.start)
+            .values_list("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
+        )
+        return [PeriodRow(*row) for row in rows]
+
+    return ctx.cached("data.periods", load)
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+def all_reviews_in_period(ctx: MetricContext) -> list[ReviewRow]:
+    """Every review completed in the period (reg 33, reg 48 and local), one query."""
+
+    def load():
+        rows = (
+            Review.objects.filter(review_date__range=(ctx.period.start, ctx.period.end))
+            .order_by("review_date", "child_id")
+            .values_list(*_REVIEW_COLUMNS)
+        )
+        return [ReviewRow(*row) for row in rows]
+
+    return ctx.cached("data.all_reviews", load)
+
+
+def reviews_in_period(ctx: MetricContext) -> list[ReviewRow]:
+    """The statutory looked-after reviews (reg 33) completed in the period: the base of every
+    review, timeliness, participation and quality metric (metrics.md §2.6)."""
+    return ctx.cached(
+        "data.reviews",
+        lambda: [r for r in all_reviews_in_period(ctx) if r.statutory_basis == REG33],
+    )
+
+
+# --- IROs and population ----------------------------------------------------------------------
+
+
+def iros(ctx: MetricContext) -> dict[int, IroRow]:
+    def load():
+        rows = IRO.objects.values_list(
+            "pk", "iro_id", "employment_type", "provider", "fte", "sex", "ethnicity",
+            "start_date", "end_date",
+        )  # fmt: skip
+        return {row[0]: IroRow(*row) for row in rows}
+
+    return ctx.cached("data.iros", load)
+
+
+def mean_iro_fte(ctx: MetricContext) -> float:
+    """IRO FTE in post averaged over the days of the period (an IRO who joined half-way
+    counts half), so a year with turnover is not measured by its last day alone."""
+    start, end = ctx.period.start, ctx.period.end
+    days = (end - start).days + 1
+    weighted = Decimal(0)
+    for iro in iros(ctx).values():
+        first = max(start, iro.start_date)
+        last = min(end, iro.end_date) if iro.end_date else end
+        if last >= first:
+            weighted += iro.fte * ((last - first).days + 1)
+    return float(weighted / days)
+
+
+def population(ctx: MetricContext) -> dict[tuple[int, str, str], int]:
+    """Resident child population rows (population.csv), keyed (year, dimension, category)."""
+
+    def load():
+        rows = Population.objects.values_list("year", "dimension", "category", "count")
+        return {(year, dim, cat): count for year, dim, cat, count in rows}
+
+    return ctx.cached("data.population", load)
+
+
+def population_year(ctx: MetricContext, day: date) -> int | None:
+    """The mid-year estimate to use on `day`: the latest year whose 30 June is on or before
+    the day and that has a `total` row (ONS estimates lag, so an older one stands in)."""
+    latest = day.year if day >= date(day.year, 6, 30) else day.year - 1
+    years = [y for (y, dim, _), _n in population(ctx).items() if dim == "total" and y <= latest]
+    return max(years) if years else None
