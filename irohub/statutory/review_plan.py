@@ -35,7 +35,20 @@ def adder(calendar: WorkingCalendar, duration: Duration, *, day_one: bool = Fals
         return lambda d: d + delta
     if day_one and amount > 0:
         return lambda d: add_months(d, amount) - ONE_DAY
-    return lambda d: add_months(d, amount)
+    return _months_adder(amount)
+
+
+def _months_adder(amount: int) -> Adder:
+    """add_months(d, amount), inlined: it runs once per review."""
+
+    def add(d: date) -> date:
+        index = d.month - 1 + amount
+        day = d.day
+        if day > 28:
+            return add_months(d, amount)
+        return date(d.year + index // 12, index % 12 + 1, day)
+
+    return add
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,7 +9,12 @@ from hypothesis import strategies as st
 
 from irohub.statutory.periods import Episode, PeriodOfCare, periods_of_care
 from irohub.statutory.review_plan import plan_for
-from irohub.statutory.reviews import ReviewHeld, review_timetable, review_timetables
+from irohub.statutory.reviews import (
+    AssessedReview,
+    ReviewHeld,
+    review_timetable,
+    review_timetables,
+)
 from irohub.statutory.settings import RuleSettings, load_rules
 
 from .conftest import AS_AT, dates
@@ -434,3 +439,14 @@ def test_every_review_is_counted_once_somewhere(start, reviews):
     assert len(tt.reviews) + len(tt.outside) + len(tt.skipped) == len(statutory)
     assert all(r.days_late == max(0, (r.date - r.due_date).days) for r in tt.reviews)
     assert all(r.in_time == (r.date <= r.due_date) for r in tt.reviews)
+
+
+def test_assessed_reviews_are_ordinary_frozen_dataclasses():
+    from dataclasses import FrozenInstanceError, asdict, fields
+
+    assessed = timetable(date(2024, 1, 8), held(date(2024, 2, 1))).reviews[0]
+    again = AssessedReview(**{f.name: getattr(assessed, f.name) for f in fields(assessed)})
+    assert again == assessed and hash(again) == hash(assessed) and repr(again) == repr(assessed)
+    assert asdict(assessed)["due_date"] == date(2024, 2, 5)
+    with pytest.raises(FrozenInstanceError):
+        assessed.in_time = False  # type: ignore[misc]
