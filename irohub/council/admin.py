@@ -13,9 +13,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from irohub.accounts.roles import Permission
 from irohub.council import services
-from irohub.council.admin_base import AuditedAdmin, ReadOnlyAdmin
+from irohub.council.admin_base import AuditedAdmin, ReadOnlyAdmin, manages_settings
 from irohub.council.models import (
     CouncilRules,
     Population,
@@ -50,7 +49,7 @@ class CouncilRulesAdmin(ReadOnlyAdmin):
 
     def load_view(self, request):
         user = request.user
-        if not (user.is_superuser or user.can(Permission.MANAGE_SETTINGS)):
+        if not manages_settings(request):
             raise PermissionDenied
         form = RulesForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
@@ -78,6 +77,12 @@ class ReferenceCodeAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_reference_code(by=request.user, code=obj)
+
+    def has_add_permission(self, request):
+        return manages_settings(request)
+
+    def has_change_permission(self, request, obj=None):
+        return manages_settings(request)
 
     def has_delete_permission(self, request, obj=None):
         return False  # old records use the code: end its years instead

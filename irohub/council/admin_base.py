@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.forms.models import model_to_dict
 
+from irohub.accounts.roles import Permission
 from irohub.audit.services import record
 
 
@@ -28,8 +29,23 @@ def _plain(obj) -> dict:
     return {k: str(v) if v is not None else None for k, v in model_to_dict(obj).items()}
 
 
+def manages_settings(request) -> bool:
+    user = request.user
+    return user.is_active and (user.is_superuser or user.can(Permission.MANAGE_SETTINGS))
+
+
 class AuditedAdmin(admin.ModelAdmin):
-    """Saves and deletes made in the admin are audited like any other write."""
+    """Editable by people who manage the council's settings; saves and deletes made in the admin
+    are audited like any other write."""
+
+    def has_add_permission(self, request):
+        return manages_settings(request)
+
+    def has_change_permission(self, request, obj=None):
+        return manages_settings(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return manages_settings(request)
 
     def save_model(self, request, obj, form, change):
         before = _plain(type(obj).objects.get(pk=obj.pk)) if change else None

@@ -51,7 +51,7 @@ def _gaps(child, start, end, held, rules, as_at) -> list[Finding]:
     """Stretches of the period of care after the grace period that no allocation covers."""
     due = iro_allocation_due(start, rules=rules).date
     last = min(end, as_at) if end else as_at
-    day, found = due, []
+    day, found = due + timedelta(days=1), []  # an IRO allocated on the due date is in time
     for _iro, a_start, a_end in sorted(held, key=lambda a: a[1]):
         if day > last:
             break
