@@ -17,6 +17,8 @@ Public API (all take the `MetricContext`):
   period: every basis / reg 33 only (the statutory reviews every review metric counts).
 * `iros(ctx)` -> {iro pk: IroRow}; `mean_iro_fte(ctx)` the day-weighted mean FTE in post.
 * `population(ctx)` -> {(year, dimension, category): count}.
+* `code_groups(ctx, list_name)` -> {code: group} of an SSDA903 code list.
+* shapes: `pct_breakdown(id, counts, base)`, `count_breakdown(id, counts)`, `shares(...)`.
 * helpers: `age(dob, day)`, `band_of(ctx, dob, day)`, `month_key(day)`, `month_ends(ctx)`.
 """
 
@@ -29,7 +31,8 @@ from typing import NamedTuple
 
 from irohub.children.models import Child, Episode, PeriodOfCare
 from irohub.council.models import Population
-from irohub.reporting.metrics.base import MetricContext
+from irohub.council.selectors import code_lists
+from irohub.reporting.metrics.base import MetricContext, MetricResult, pct
 from irohub.reviews.models import Review
 from irohub.staff.models import IRO
 from irohub.statutory.participation import age_on
@@ -343,3 +346,33 @@ def population_year(ctx: MetricContext, day: date) -> int | None:
     latest = day.year if day >= date(day.year, 6, 30) else day.year - 1
     years = [y for (y, dim, _), _n in population(ctx).items() if dim == "total" and y <= latest]
     return max(years) if years else None
+
+
+# --- reference codes and result shapes --------------------------------------------------------
+
+
+def code_groups(ctx: MetricContext, list_name: str) -> dict[str, str]:
+    """code -> group of an SSDA903 code list (ETHNIC -> ethnicity group, LS -> legal-status
+    group...), every list loaded in one query per context."""
+    lists = ctx.cached("data.codes", code_lists)
+    return {code: entry.group for code, entry in lists.get(list_name, {}).items()}
+
+
+def shares(counts: dict[str, int], base: int) -> dict[str, float | None]:
+    """Each category's percentage of `base` (half-up, 1 dp; None when base is 0)."""
+    return {category: pct(n, base) for category, n in counts.items()}
+
+
+def pct_breakdown(metric_id: str, counts: dict[str, int], base: int, **extra) -> MetricResult:
+    """A breakdown of percentages in the interfaces.md §4 shape: value {cat: pct},
+    numerator {cat: n}, denominator the base."""
+    return MetricResult(metric_id, shares(counts, base), numerator=dict(counts),
+                        denominator=base, extra=extra)  # fmt: skip
+
+
+def count_breakdown(metric_id: str, counts: dict[str, int], **extra) -> MetricResult:
+    """A breakdown of counts: value {cat: n}, with each category's share of the total in
+    `extra["pct"]` (the tables print "count (%)") and the total in `extra["total"]`."""
+    total = sum(counts.values())
+    return MetricResult(metric_id, dict(counts),
+                        extra={"total": total, "pct": shares(counts, total), **extra})  # fmt: skip
