@@ -18,119 +18,41 @@ from irohub.statutory import settings_toml
 from irohub.statutory.agebands import AgeBands
 from irohub.statutory.calendar import WorkingCalendar
 from irohub.statutory.durations import Duration
+from irohub.statutory.settings_tables import (  # re-exported: settings.ReviewSettings etc.
+    CalendarSettings,
+    CaseloadSettings,
+    CohortSettings,
+    CouncilSettings,
+    DeadlineSettings,
+    EscalationSettings,
+    EscalationStage,
+    LocalOverlay,
+    MidwaySettings,
+    ParticipationSettings,
+    PublicationSettings,
+    ReportingSettings,
+    ReviewSettings,
+)
 
-WD = "working_days"
-
-
-@dataclass(frozen=True)
-class CouncilSettings:
-    name: str = ""
-    la_code: str = ""
-
-
-@dataclass(frozen=True)
-class ReportingSettings:
-    year_start: str = "04-01"
-    snapshot: str = "03-31"
-    age_bands: str | tuple[str, ...] = "dfe5"
-
-
-@lru_cache(maxsize=32)
-def _working_calendar(division: str, closures: tuple[date, ...]) -> WorkingCalendar:
-    return WorkingCalendar(closures, division=division)
-
-
-@dataclass(frozen=True)
-class CalendarSettings:
-    """`settings.calendar.division` reads a key; `settings.calendar()` gives the WorkingCalendar."""
-
-    division: str = "england-and-wales"
-    closures: tuple[date, ...] = ()
-
-    def __call__(self) -> WorkingCalendar:
-        return _working_calendar(self.division, self.closures)
-
-
-@dataclass(frozen=True)
-class LocalOverlay:
-    """A local standard stricter than reg 33 for children with a flag (rules.md §1.7)."""
-
-    flag: str
-    interval: Duration
-
-
-@dataclass(frozen=True)
-class ReviewSettings:
-    first: Duration = Duration(20, WD)
-    start_is_day_zero: bool = True
-    second: Duration = Duration(3, "months")
-    subsequent: Duration = Duration(6, "months")
-    next_due_from: str = "actual"
-    extra_reviews_reset_clock: bool = True
-    date_basis: str = "completed"
-    break_in_care_min_days: int = 1
-    short_break_first: Duration = Duration(3, "months")
-    short_break_subsequent: Duration = Duration(6, "months")
-    local_overlays: tuple[LocalOverlay, ...] = ()
-
-
-@dataclass(frozen=True)
-class CohortSettings:
-    exclude_short_breaks: bool = True
-
-
-@dataclass(frozen=True)
-class ParticipationSettings:
-    pn0_under_age: int = 4
-
-
-@dataclass(frozen=True)
-class DeadlineSettings:
-    decisions: Duration = Duration(5, WD)
-    record: Duration = Duration(15, WD)
-    pre_meeting_report: Duration = Duration(5, WD)
-    care_plan_update: Duration = Duration(10, WD)
-    iro_allocation: Duration = Duration(5, WD)
-
-
-@dataclass(frozen=True)
-class CaseloadSettings:
-    band_per_fte: tuple[float, float] = (50, 70)
-
-
-@dataclass(frozen=True)
-class EscalationStage:
-    """One step of the local dispute-resolution ladder; `informal` marks a pre-formal stage."""
-
-    code: str
-    name: str
-    limit: Duration | None = None
-    informal: bool = False
-
-
-@dataclass(frozen=True)
-class EscalationSettings:
-    max_total: Duration = Duration(20, WD)
-    stages: tuple[EscalationStage, ...] = (
-        EscalationStage(
-            "informal", "Informal challenge (team manager)", Duration(5, WD), informal=True
-        ),
-        EscalationStage("formal", "Formal challenge (senior manager)", Duration(10, WD)),
-        EscalationStage("cafcass", "Referral to Cafcass"),
-    )
-    clock_starts_at: str = "first_stage"
-    themes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class MidwaySettings:
-    window: tuple[float, float] = (0.4, 0.6)
-
-
-@dataclass(frozen=True)
-class PublicationSettings:
-    suppress_up_to: int = 5
-
+__all__ = [
+    "SCHEMA",
+    "CalendarSettings",
+    "CaseloadSettings",
+    "CohortSettings",
+    "CouncilSettings",
+    "DeadlineSettings",
+    "EscalationSettings",
+    "EscalationStage",
+    "LocalOverlay",
+    "MidwaySettings",
+    "ParticipationSettings",
+    "PublicationSettings",
+    "ReportingSettings",
+    "ReviewSettings",
+    "RuleSettings",
+    "SettingsError",
+    "load_rules",
+]
 
 # How each TOML key is read; the table order is the order `to_dict` and `to_toml` write.
 SCHEMA: dict[str, dict[str, read.Reader]] = {
