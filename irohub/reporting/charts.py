@@ -111,7 +111,14 @@ def _save(chart: Chart, table: Table, fmt: str) -> str | bytes:
             figure.savefig(buffer, format="svg", metadata={"Date": None})
         else:
             buffer = io.BytesIO()
-            figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
+            # zlib level 3 halves the time of the default level for a fifth more bytes.
+            figure.savefig(
+                buffer,
+                format="png",
+                dpi=PNG_DPI,
+                metadata={"Software": None},
+                pil_kwargs={"compress_level": 3},
+            )
     return buffer.getvalue()
 
 
