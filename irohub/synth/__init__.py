@@ -8,7 +8,7 @@ Only synthetic data: invented children, staff, settings and names. Real ONS post
 (data/postcodes.csv) because the DfE rules check them; they locate no one.
 """
 
-from .generate import generate
+from .build import generate
 from .model import Council
 from .writer import write
 

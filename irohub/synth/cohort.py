@@ -21,8 +21,8 @@ from .pathways import eighteenth, plan_period
 from .places import Setting
 from .population import ENTRY_AGE, UASC_AGE, People, poisson, wave
 
-RATE = 0.275  # admissions a year per child in the target stock (non-UASC; mean stay ~3.5 years)
-UASC_RATE = 0.05
+RATE = 0.25  # admissions a year per child in the target stock (non-UASC; mean stay ~3.5 years)
+UASC_RATE = 0.045
 SHORT_BREAK_RATE = 0.006
 RETURN_HOME = ("E4A", "E4B", "E13", "E14", "E9", "E41")
 CIN = {"N1": 58, "N2": 3, "N3": 4, "N4": 11, "N5": 15, "N6": 5, "N7": 1, "N8": 3}

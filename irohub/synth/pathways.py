@@ -137,7 +137,7 @@ def _outcome(p: Planner, j, events, child: Child, t: date, ls: str, path: str, a
             False,
         )
     if path == "home":
-        end = t + days(min(rng.lognormvariate(5.2, 0.9), 2500))
+        end = t + days(min(rng.lognormvariate(6.0, 0.85), 2500))
         if ls != "V2" and rng.random() < 0.2:  # placed with parents first (378: not under s20)
             d = end - days(rng.uniform(60, 180))
             events.append(

@@ -13,6 +13,8 @@ import math
 import random
 from datetime import date, timedelta
 
+from irohub.statutory.participation import age_on
+
 from .model import Child
 from .names import family_name, given_name
 from .places import Market
@@ -110,7 +112,7 @@ class People:
             dob = entry - timedelta(days=rng.choice((0, 0, 1, 2, 3, 7, 30, 60, 120, 200, 300)))
         else:
             dob = entry - timedelta(days=int(365.25 * age) + rng.randint(1, 360))
-        if uasc and rng.random() < 0.3 and dob.replace(day=15) < entry - timedelta(days=366 * age):
+        if uasc and rng.random() < 0.3 and age_on(dob.replace(day=15), entry) == age:
             dob = dob.replace(day=15)  # day of birth unknown: the DfE asks for the 15th
         if (dob.month, dob.day) == (2, 29):  # keep birthdays unambiguous (903 rule 1007 crashes)
             dob = dob.replace(day=28)
