@@ -71,6 +71,11 @@ class AssessedReview:
     plan: ReviewPlan = field(repr=False, compare=False)
     period: PeriodOfCare = field(repr=False, compare=False)
 
+    @property
+    def basis(self) -> str:
+        """ "reg48" for a short-break period's review (kept out of the main KPI, P6), else "reg33"."""
+        return "reg48" if self.period.short_break else "reg33"
+
     def explain(self) -> str:
         return review_reasons.held(self)
 
@@ -97,6 +102,11 @@ class Timetable:
     skipped: tuple[ReviewHeld, ...] = ()
     eighteenth_birthday: date | None = None
     plan: ReviewPlan | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def basis(self) -> str:
+        """The regime the timetable follows: "reg48" for short breaks, else "reg33"."""
+        return "reg48" if self.period.short_break else "reg33"
 
     @property
     def overdue(self) -> bool:

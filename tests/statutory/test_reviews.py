@@ -450,3 +450,12 @@ def test_assessed_reviews_are_ordinary_frozen_dataclasses():
     assert asdict(assessed)["due_date"] == date(2024, 2, 5)
     with pytest.raises(FrozenInstanceError):
         assessed.in_time = False  # type: ignore[misc]
+
+
+def test_p6_short_break_reviews_follow_reg_48_whatever_their_label():
+    reviews = held(date(2024, 4, 1))  # recorded without statutory_basis = reg48
+    breaks = timetable(date(2024, 1, 5), reviews, short_break=True, as_at=date(2024, 5, 1))
+    assert breaks.basis == "reg48" and breaks.reviews[0].basis == "reg48"
+    assert breaks.reviews[0].due_date == date(2024, 4, 5)
+    care = timetable(date(2024, 1, 5), held(date(2024, 2, 1)), as_at=date(2024, 5, 1))
+    assert care.basis == "reg33" and care.reviews[0].basis == "reg33"
