@@ -60,6 +60,29 @@ class Child(models.Model):
         return f"{name} ({self.child_id})" if name else self.child_id
 
 
+class HeaderYear(models.Model):
+    """The child's SSDA903 header as returned for one collection year (UPN, MOTHER and the like
+    change over the years), so an old year's return can be written again exactly."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="header_years")
+    year = models.PositiveSmallIntegerField(
+        help_text="collection year by its start: 2024 = 2024-25"
+    )
+    sex = models.CharField(max_length=1, choices=Sex.choices)
+    dob = models.DateField()
+    ethnicity = models.CharField(max_length=4)
+    upn = models.CharField(max_length=20, blank=True)
+    mother = models.BooleanField(null=True, blank=True)
+    mc_dob = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["child", "year"]
+        constraints = [models.UniqueConstraint(fields=["child", "year"], name="header_year_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.child_id} header {self.year}"
+
+
 class PeriodOfCare(models.Model):
     """Derived: a continuous run of episodes from RNE S to an ending other than X1 (rules.md D4)."""
 

@@ -138,3 +138,17 @@ def test_command_text_and_json(capsys):
         "rule": "903-441", "child": "Y", "date": "2024-04-30",
         "message": "PN1 on 30/04/2024, but the child is under 4 until 10/03/2025: the code "
                    "should be PN0."}  # fmt: skip
+
+
+def test_history_cut_short_is_not_reported():
+    """An episode that came in open from before the oldest extract may continue one never seen
+    (no 357), and no IRO gap is reported before the council's allocation records begin."""
+    old = child("OLD")
+    episode(old, D(2014, 5, 1), D(2016, 6, 1), rne="P", rec="X1")  # open at 01/04/2016
+    episode(old, D(2016, 6, 1), rne="P")
+    Allocation.objects.create(child=old, iro=iro(), start_date=D(2016, 2, 1))
+    new = child("NEW")
+    episode(new, D(2016, 8, 1), D(2016, 9, 1), rne="T", rec="E4A")  # first ever, not S: 357
+    found = run()
+    assert ("903-357", "NEW", D(2016, 8, 1)) in found
+    assert not [f for f in found if f[1] == "OLD"]

@@ -19,7 +19,8 @@ def test_every_table_is_loaded(imported):
     assert imported.ok and not imported.skipped
     created = {table: c.created for table, c in imported.counts.items()}
     assert created == {
-        "population": 2, "service": 2, "targets": 1, "iros": 2, "children": 4, "episodes": 7,
+        "population": 2, "service": 2, "targets": 1, "iros": 2, "children": 4, "header_years": 4,
+        "episodes": 7,
         "reviews": 6, "allocations": 4, "contacts": 2, "flags": 3, "escalations": 2,
         "escalation_themes": 3, "escalation_stages": 3, "advocacy": 2, "advocacy_issues": 2,
         "audits": 1, "feedback": 3, "complaints": 1,

@@ -54,7 +54,7 @@ def test_a_later_extract_updates_and_never_duplicates(tmp_path, council_folder):
     result = import_folder(tmp_path / "later", by=None, as_at=D(2025, 6, 30))
     assert result.ok, result.errors
     assert {t: (c.created, c.updated) for t, c in result.counts.items()} == {
-        "children": (0, 1), "episodes": (0, 1), "reviews": (1, 1)}  # fmt: skip
+        "children": (0, 1), "header_years": (1, 0), "episodes": (0, 1), "reviews": (1, 1)}  # fmt: skip
     c1 = Child.objects.get(child_id="C001")
     assert c1.upn == "A123456789012" and c1.header_year == 2025
     assert Episode.objects.filter(child=c1).count() == 2
@@ -85,7 +85,9 @@ def test_an_older_extract_imported_later_does_not_undo_newer_facts(tmp_path):
         [["C1", "01/05/2024", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""]],
     )
     result = import_folder(tmp_path / "old", by=None, as_at=D(2025, 6, 1))
-    assert result.ok and not result.changed
+    assert result.ok and result.touched_children == 0
+    assert result.counts["header_years"].created == 1  # the 2024-25 header, kept as returned
+    assert not (result.counts["children"].changed or result.counts["episodes"].changed)
     child = Child.objects.get()
     assert (child.upn, child.mother, child.header_year) == ("A123456789012", True, 2025)
     episode = Episode.objects.get()

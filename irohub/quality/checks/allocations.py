@@ -22,11 +22,18 @@ def check_allocations(*, rules, as_at: date) -> list[Finding]:
     found = []
     for child, held in allocations.items():
         found.extend(_overlaps(child, held))
+    if not allocations:
+        return found  # no allocation records at all: nothing to compare against
+    # The council's allocation records begin with the earliest one: no gap is reported before.
+    records_from = min(a[1] for held in allocations.values() for a in held)
     periods = PeriodOfCare.objects.filter(start__lte=as_at).values_list(
         "child__child_id", "start", "end"
     )
     for child, start, end in periods.order_by("child__child_id", "start"):
-        found.extend(_gaps(child, start, end, allocations.get(child, ()), rules, as_at))
+        due = iro_allocation_due(start, rules=rules).date
+        for gap_from, gap_to in _gaps(due, end, allocations.get(child, ()), as_at):
+            if gap_to is None or gap_to >= records_from:
+                found.append(_gap(child, start, due, max(gap_from, records_from), gap_to))
     return found
 
 
@@ -47,22 +54,22 @@ def _overlaps(child: str, held: list) -> list[Finding]:
     return found
 
 
-def _gaps(child, start, end, held, rules, as_at) -> list[Finding]:
-    """Stretches of the period of care after the grace period that no allocation covers."""
-    due = iro_allocation_due(start, rules=rules).date
+def _gaps(due: date, end: date | None, held, as_at: date) -> list[tuple[date, date | None]]:
+    """Stretches of a period of care after the grace period that no allocation covers
+    (the end is None for a gap still open at as_at)."""
     last = min(end, as_at) if end else as_at
-    day, found = due + timedelta(days=1), []  # an IRO allocated on the due date is in time
+    day, gaps = due + timedelta(days=1), []  # an IRO allocated on the due date is in time
     for _iro, a_start, a_end in sorted(held, key=lambda a: a[1]):
         if day > last:
             break
         if a_start > day:
-            found.append(_gap(child, start, due, day, min(a_start - timedelta(days=1), last)))
+            gaps.append((day, min(a_start - timedelta(days=1), last)))
         if a_end is None:
-            return found
+            return gaps
         day = max(day, a_end + timedelta(days=1))
     if day <= last:
-        found.append(_gap(child, start, due, day, None if last == as_at and not end else last))
-    return found
+        gaps.append((day, None if last == as_at and not end else last))
+    return gaps
 
 
 def _gap(child, start, due, gap_from, gap_to) -> Finding:

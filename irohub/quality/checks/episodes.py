@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from irohub.children.models import Episode
 from irohub.quality.checks import Finding, dmy
@@ -15,17 +16,30 @@ def check_episodes() -> list[Finding]:
     )
     for child, *episode in rows:
         by_child[child].append(episode)
+    history_from = _history_starts(by_child.values())
     found: list[Finding] = []
     for child, episodes in by_child.items():
-        found.extend(_single(child, episodes))
+        found.extend(_single(child, episodes, history_from))
         found.extend(_chain(child, episodes))
     return found
 
 
-def _single(child: str, episodes: list) -> list[Finding]:
+def _history_starts(histories) -> date | None:
+    """1 April of the first collection year the data hold. An episode that started before it
+    came in open from an older extract, so it may well continue one we never saw (357 is then
+    not checked): the earliest year is that of the earliest ending, as every episode of an
+    extract is open during its year."""
+    ends = [e[1] for episodes in histories for e in episodes if e[1] is not None]
+    if not ends:
+        return None
+    first = min(ends)
+    return date(first.year if first.month >= 4 else first.year - 1, 4, 1)
+
+
+def _single(child: str, episodes: list, history_from: date | None) -> list[Finding]:
     found = []
     first_start, _, first_rne, _ = episodes[0]
-    if first_rne != "S":
+    if first_rne != "S" and (history_from is None or first_start >= history_from):
         found.append(
             Finding(
                 "903-357",

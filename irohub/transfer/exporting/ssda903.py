@@ -21,7 +21,7 @@ from pathlib import Path
 
 from django.db.models import Q
 
-from irohub.children.models import Child, Episode
+from irohub.children.models import Child, Episode, HeaderYear
 from irohub.reviews.models import Review
 
 HEADER = ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"]
@@ -87,7 +87,7 @@ def tables(year: CollectionYear) -> dict[str, tuple[list[str], list[list[str]]]]
     )
     in_year = {e[0] for e in episodes}
     short_only = in_year - {e[0] for e in episodes if e[3] not in SHORT_BREAKS}
-    children = _children(in_year)
+    children = _children(in_year, year)
     return {
         "header": (HEADER, _header_rows(children, short_only, year)),
         "episodes": (EPISODES, [_episode_row(e, year) for e in episodes]),
@@ -96,11 +96,20 @@ def tables(year: CollectionYear) -> dict[str, tuple[list[str], list[list[str]]]]
     }
 
 
-def _children(ids: set[str]) -> dict[str, tuple]:
+def _children(ids: set[str], year: CollectionYear) -> dict[str, tuple]:
+    """Each child's header: as returned for this year when an extract of it was imported,
+    else the child's latest."""
     rows = Child.objects.filter(child_id__in=ids) if len(ids) < 20000 else Child.objects.all()
     fields = ("child_id", "sex", "dob", "ethnicity", "upn", "mother", "mc_dob", "uasc",
               "uasc_ceased")  # fmt: skip
-    return {r[0]: r for r in rows.values_list(*fields) if r[0] in ids}
+    children = {r[0]: r for r in rows.values_list(*fields) if r[0] in ids}
+    returned = HeaderYear.objects.filter(year=year.start_year).values_list(
+        "child__child_id", "sex", "dob", "ethnicity", "upn", "mother", "mc_dob"
+    )
+    for child_id, *header in returned:
+        if child_id in children:
+            children[child_id] = (child_id, *header, *children[child_id][7:])
+    return children
 
 
 def _sex(code: str, year: CollectionYear) -> str:

@@ -11,7 +11,7 @@ from irohub.staff.models import IRO
 from irohub.transfer.importing import load_activity as activity
 from irohub.transfer.importing import load_care as care
 from irohub.transfer.importing import load_council as council
-from irohub.transfer.importing.load_people import load_children, load_iros
+from irohub.transfer.importing.load_people import load_children, load_header_years, load_iros
 from irohub.transfer.importing.merge import merge
 from irohub.transfer.importing.result import ImportResult
 from irohub.transfer.importing.upsert import scoped
@@ -31,6 +31,8 @@ def load_all(files_by_table: dict, result: ImportResult, *, rules, as_at: date) 
     if tables.keys() & {"header", "uasc", "child_names"}:
         counts["children"] = load_children(tables, touched)
     ids = _ids(tables)
+    if "header" in files_by_table:
+        counts["header_years"] = load_header_years(files_by_table["header"], ids.children)
     _load_care(tables, ids, counts, touched)
     _load_activity(tables, ids, counts, rules)
     pks = None if result.rules_changed else {ids.children[c] for c in touched}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models.functions import Lower
 
 from irohub.accounts.models import User
-from irohub.children.models import Child
+from irohub.children.models import Child, HeaderYear
 from irohub.staff.models import IRO
 from irohub.transfer.importing.merge import present
 from irohub.transfer.importing.upsert import Count, scoped, upsert
@@ -88,3 +88,19 @@ def load_iros(rows: list[dict]) -> Count:
     return upsert(
         IRO, records, ("iro_id",), scoped(IRO.objects, "iro_id", {r["iro_id"] for r in rows})
     )
+
+
+def load_header_years(files, children: dict[str, int]) -> Count:
+    """Every extract's header rows, kept by child and collection year (not merged)."""
+    records = {}
+    for parsed in files:
+        if parsed.year is None:
+            continue
+        for row in parsed.rows:
+            records[(children[row["CHILD"]], parsed.year)] = {
+                "child_id": children[row["CHILD"]],
+                "year": parsed.year,
+                **{f: row[c] for c, f in HEADER_FIELDS.items()},
+            }
+    existing = scoped(HeaderYear.objects, "child_id", {k[0] for k in records})
+    return upsert(HeaderYear, list(records.values()), ("child_id", "year"), existing)
