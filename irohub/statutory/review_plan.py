@@ -82,8 +82,21 @@ class ReviewPlan:
         return f"reviews.{key}", getattr(reviews, key)
 
 
-@lru_cache(maxsize=16)
 def plan_for(rules: RuleSettings) -> ReviewPlan:
+    """The plan for these settings, built once per distinct settings (settings are hashable
+    unless code has put a list into them; then the plan is simply built afresh)."""
+    try:
+        return _cached_plan(rules)
+    except TypeError:
+        return _build_plan(rules)
+
+
+@lru_cache(maxsize=16)
+def _cached_plan(rules: RuleSettings) -> ReviewPlan:
+    return _build_plan(rules)
+
+
+def _build_plan(rules: RuleSettings) -> ReviewPlan:
     reviews, calendar = rules.reviews, rules.calendar()
     day_one = not reviews.start_is_day_zero
     return ReviewPlan(

@@ -41,6 +41,10 @@ class CalendarSettings:
     division: str = "england-and-wales"
     closures: tuple[date, ...] = ()
 
+    def __post_init__(self) -> None:
+        # Keep the settings hashable (they key caches) even when built in code with a list.
+        object.__setattr__(self, "closures", tuple(sorted(set(self.closures))))
+
     def __call__(self) -> WorkingCalendar:
         return _working_calendar(self.division, self.closures)
 

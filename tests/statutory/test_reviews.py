@@ -459,3 +459,14 @@ def test_p6_short_break_reviews_follow_reg_48_whatever_their_label():
     assert breaks.reviews[0].due_date == date(2024, 4, 5)
     care = timetable(date(2024, 1, 5), held(date(2024, 2, 1)), as_at=date(2024, 5, 1))
     assert care.basis == "reg33" and care.reviews[0].basis == "reg33"
+
+
+def test_settings_built_in_code_with_lists_still_work():
+    rules = replace(
+        RuleSettings(), calendar=replace(RuleSettings().calendar, closures=[date(2024, 4, 2)])
+    )
+    assert rules.calendar.closures == (date(2024, 4, 2),)
+    listy = replace(rules, midway=replace(rules.midway, window=[0.4, 0.6]))  # unhashable
+    assert timetable(date(2024, 3, 28), rules=listy, as_at=date(2024, 3, 28)).next_due == date(
+        2024, 4, 30
+    )
