@@ -132,14 +132,7 @@ def _one(overlay: LocalOverlay, start, end, held, rules, as_at) -> LocalTimetabl
         )
         clock = day
     due = calendar.add(clock, interval)
-    limit = as_at if end is None else min(as_at, end)
-    missed, chain = [], due
-    while chain < limit:
-        missed.append(chain)
-        following = calendar.add(chain, interval)
-        if following <= chain:
-            break
-        chain = following
+    missed = _passed(calendar, due, interval, as_at if end is None else min(as_at, end))
     live = end is None or end > as_at
     return LocalTimetable(
         flag=overlay.flag,
@@ -149,7 +142,19 @@ def _one(overlay: LocalOverlay, start, end, held, rules, as_at) -> LocalTimetabl
         reviews=tuple(assessed),
         next_due=due if live and (end is None or due <= end) else None,
         next_from=clock if live else None,
-        missed=tuple(missed),
+        missed=missed,
         as_at=as_at,
         note=counted(calendar, clock, due, interval),
     )
+
+
+def _passed(calendar, due: date, interval: Duration, limit: date) -> tuple[date, ...]:
+    """Due dates before `limit` with no review, each running on from the one before."""
+    missed = []
+    while due < limit:
+        missed.append(due)
+        following = calendar.add(due, interval)
+        if following <= due:
+            break  # a zero-length interval would never move on
+        due = following
+    return tuple(missed)
