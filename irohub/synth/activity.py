@@ -69,8 +69,8 @@ def build_activity(
     council.tables["escalations"], council.tables["escalation_stages"] = Escalations(
         stream("escalations"), council, rules, in_care, iro_on
     ).build()
+    build_facts(stream, council, periods)  # before the voice: CP advocacy follows cp_plan flags
     build_voice(stream, council, in_care)
-    build_facts(stream, council, periods)
 
 
 def contacts(
