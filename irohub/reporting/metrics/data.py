@@ -15,6 +15,7 @@ Public API (all take the `MetricContext`):
   filter on `.short_break`).
 * `all_reviews_in_period(ctx)` / `reviews_in_period(ctx)` -> [ReviewRow] completed in the
   period: every basis / reg 33 only (the statutory reviews every review metric counts).
+* `flags(ctx)` -> [FlagRow]; `flagged_on(ctx, flag, day)` -> set of child pks.
 * `iros(ctx)` -> {iro pk: IroRow}; `mean_iro_fte(ctx)` the day-weighted mean FTE in post.
 * `population(ctx)` -> {(year, dimension, category): count}.
 * `code_groups(ctx, list_name)` -> {code: group} of an SSDA903 code list.
@@ -29,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from irohub.children.models import Child, Episode, PeriodOfCare
+from irohub.children.models import Child, Episode, Flag, PeriodOfCare
 from irohub.council.models import Population
 from irohub.council.selectors import code_lists
 from irohub.reporting.metrics.base import MetricContext, MetricResult, pct
@@ -118,6 +119,14 @@ class ReviewRow(NamedTuple):
     record_shared_date: date | None
     late_reason: str
     dob: date
+
+
+class FlagRow(NamedTuple):
+    child: int
+    flag: str
+    sibling_group: str
+    start_date: date
+    end_date: date | None
 
 
 class IroRow(NamedTuple):
@@ -274,6 +283,27 @@ def periods(ctx: MetricContext) -> list[PeriodRow]:
         return [PeriodRow(*row) for row in rows]
 
     return ctx.cached("data.periods", load)
+
+
+def flags(ctx: MetricContext) -> list[FlagRow]:
+    """Every child flag (CP plan, DoL order, disability, sibling group...), one query."""
+
+    def load():
+        rows = Flag.objects.values_list(
+            "child_id", "flag", "sibling_group", "start_date", "end_date"
+        )
+        return [FlagRow(*row) for row in rows]
+
+    return ctx.cached("data.flags", load)
+
+
+def flagged_on(ctx: MetricContext, flag: str, day: date) -> set[int]:
+    """Children with the flag in force on `day` (its end date is its last day)."""
+    return {
+        f.child
+        for f in flags(ctx)
+        if f.flag == flag and f.start_date <= day and (f.end_date is None or f.end_date >= day)
+    }
 
 
 # --- reviews ----------------------------------------------------------------------------------
