@@ -19,7 +19,7 @@ from .episodes import Planner
 from .lookup import IroOn
 from .model import Council
 from .places import Market
-from .population import People
+from .population import People, young_mothers
 from .reviews import Reviewer
 from .rulesfile import default_rules_text
 from .staff import Team
@@ -52,6 +52,7 @@ def generate(
         stream("admissions"), People(stream("people"), market), planner, children, as_at
     )
     kept = cohort.run(window - relativedelta(years=18), window)
+    young_mothers(stream("mothers"), kept)
     council.children = [c for c, _ in kept]
     council.periods = [p for _, ps in kept for p in ps]
     by_id = {c.id: c for c in council.children}

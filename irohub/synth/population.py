@@ -13,7 +13,7 @@ import math
 import random
 from datetime import date, timedelta
 
-from irohub.statutory.participation import age_on
+from irohub.statutory.participation import age_on, birthday
 
 from .model import Child
 from .names import family_name, given_name
@@ -127,3 +127,20 @@ class People:
         c.uasc_from = entry if uasc else None
         c.disabled = rng.random() < 0.09
         return c
+
+
+def young_mothers(rng: random.Random, records: list[tuple[Child, list]]) -> None:
+    """A few looked-after girls of 15-17 become mothers while in care (MOTHER/MC_DOB, 903 393/611)."""
+    for child, periods in records:
+        if child.sex != "F" or child.uasc_from or rng.random() > 0.04:
+            continue
+        fifteen = birthday(child.dob, 15)
+        spans = [
+            (max(p.start, fifteen), p.end or p.episodes[-1].start)
+            for p in periods
+            if not p.short_break
+        ]
+        spans = [(a, b) for a, b in spans if a < b]
+        if spans:
+            a, b = rng.choice(spans)
+            child.mother_from = a + timedelta(days=rng.randrange((b - a).days))

@@ -147,3 +147,10 @@ def test_checker_catches_planted_mistakes(table, row, field, value, rule):
     else:
         tables[table][row][field] = value
     assert rule in {p[0] for p in check_year(tables, 2024)}
+
+
+def test_some_girls_are_mothers(folder):
+    mothers = [
+        r for r in read_year(folder / "ssda903" / label(2025))["header"] if r["MOTHER"] == "1"
+    ]
+    assert mothers and all(r["MC_DOB"] and r["SEX"] == "F" for r in mothers)
