@@ -128,3 +128,65 @@ class Council:
 def council(db) -> Council:
     """An empty council to build rows in (see the module docstring)."""
     return Council()
+
+
+# `timed`: the hand-timed council of the review and timeliness tests (2024-25; England and
+# Wales bank holidays), derived as at TIMED_AS_AT, 01/04/2025.
+#
+#   R1 dob 01/02/2015, in care from Thu 28/03/2024 (IRO1):
+#      29/04/2024 first, due Mon 29/04 (20 working days; Good Friday, Easter Monday)   on time
+#      30/07/2024 second, due 29/07, 1 day late; chaired by IRO2 (recorded), virtual    late
+#      20/01/2025 subsequent, due 30/01/2025                                            on time
+#   R2 dob 15/06/2022, in care Wed 01/05/2024 (IRO2, commissioned), left 01/12/2024 (E4A):
+#      01/06/2024 first, due Fri 31/05 (6 and 27 May are bank holidays)                 late
+#      second due 01/09/2024 passed in care with no review: MISSED (left after it)
+#   R3 dob 15/05/2008, UASC, in care Mon 02/09/2024 (IRO1):
+#      30/09/2024 first, due 30/09; chaired by the child                                on time
+#      second due 30/12/2024: MISSED; overdue as at 01/04/2025
+#   R4 dob 01/01/2012, in care from Thu 01/06/2023 (IRO1); before the year: 28/06/2023 first,
+#      20/09/2023 second, 15/03/2024 subsequent. In the year:
+#      20/09/2024 subsequent, due 15/09/2024, 5 days late (IRO capacity), co-chaired    late
+#      01/02/2025 additional (counts as the next review), due 20/03/2025, hybrid        on time
+#   R5 reg 48 short breaks from 05/05/2024; reg 48 review 01/08/2024 (due 05/08/2024)
+#   R6 dob 01/01/2010, a review on 01/08/2024 but never in care: held, not assessed, no chair
+#   R7 dob 01/01/2016, in care Mon 10/03/2025: first review due Mon 07/04/2025 (due soon)
+#
+# Reg 33 reviews in the year: 8 (7 timed): on time 4 -> 57.1%; first 2/3, second 0/1,
+# subsequent 2/3 (the mean of those three rates would be 44.4%: never used).
+
+TIMED_AS_AT = date(2025, 4, 1)
+
+
+@pytest.fixture
+def timed(council):
+    c = council
+    iro1 = c.iro("IRO1", fte="1")
+    iro2 = c.iro("IRO2", fte="0.6", start=date(2023, 4, 1), employment_type="commissioned")
+    r1 = c.in_care("R1", dob=date(2015, 2, 1), start=date(2024, 3, 28))
+    c.allocate(r1, iro1, date(2024, 3, 28))
+    c.review(r1, date(2024, 4, 29), format="in_person")
+    c.review(r1, date(2024, 7, 30), format="virtual", chair=iro2, chair_source="recorded",
+             late_reason="rescheduled")  # fmt: skip
+    c.review(r1, date(2025, 1, 20))
+    r2 = c.in_care("R2", dob=date(2022, 6, 15), start=date(2024, 5, 1), end=date(2024, 12, 1),
+                   rec="E4A")  # fmt: skip
+    c.allocate(r2, iro2, date(2024, 5, 2), date(2024, 12, 1))
+    c.review(r2, date(2024, 6, 1), pn_code="PN0")
+    r3 = c.in_care("R3", dob=date(2008, 5, 15), uasc=True, start=date(2024, 9, 2))
+    c.allocate(r3, iro1, date(2024, 9, 3))
+    c.review(r3, date(2024, 9, 30), chaired_by="child")
+    r4 = c.in_care("R4", dob=date(2012, 1, 1), start=date(2023, 6, 1))
+    c.allocate(r4, iro1, date(2023, 6, 1))
+    for day in (date(2023, 6, 28), date(2023, 9, 20), date(2024, 3, 15)):
+        c.review(r4, day)
+    c.review(r4, date(2024, 9, 20), chaired_by="co_chaired", late_reason="iro_capacity")
+    c.review(r4, date(2025, 2, 1), additional=True, format="hybrid")
+    r5 = c.child("R5", dob=date(2013, 1, 1))
+    c.episode(r5, date(2024, 5, 5), dec=date(2024, 5, 7), rec="E4A", ls="V3")
+    c.episode(r5, date(2024, 8, 10), dec=date(2024, 8, 12), rec="E4A", ls="V3")
+    c.review(r5, date(2024, 8, 1), statutory_basis="reg48", pn_code="")
+    c.review(c.child("R6", dob=date(2010, 1, 1)), date(2024, 8, 1))
+    c.in_care("R7", dob=date(2016, 1, 1), start=date(2025, 3, 10))
+    c.as_at = TIMED_AS_AT
+    c.derive()
+    return c
