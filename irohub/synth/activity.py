@@ -73,53 +73,69 @@ def build_activity(
     build_voice(stream, council, in_care)
 
 
+FOOTPRINT = (
+    ("visit", 0.25),
+    ("call", 0.35),
+    ("message", 0.2),
+    ("case_note", 0.9),
+    ("consultation", 0.08),
+)
+
+
 def contacts(
     rng: random.Random, council: Council, rules: RuleSettings, in_care: InCare, iro_on: IroOn
 ) -> list[dict]:
+    """For each review cycle of each period: perhaps a midway review, and the IRO's footprint."""
+    footprint = Footprint(rng, council, rules, iro_on)
     by_child: dict[str, list[Review]] = {}
     for r in council.reviews:
         if r.basis == "reg33":
             by_child.setdefault(r.child, []).append(r)
-    low, high = rules.midway.window
-    seen: set[tuple] = set()
-    rows = []
-
-    def add(child: str, d: date, kind: str) -> None:
-        if council.start <= d <= council.as_at and (child, d, kind) not in seen:
-            seen.add((child, d, kind))
-            rows.append(
-                {
-                    "child_id": child,
-                    "iro_id": iro_on(child, d),
-                    "contact_date": d,
-                    "contact_type": kind,
-                }
-            )
-
     for p in in_care.periods:
         last = min(p.end or council.as_at, council.as_at)
         held = [r for r in by_child.get(p.child, []) if p.start <= r.date <= last]
         cycles = [(p.start, None)] + [(r.date, r) for r in held]
         for i, (start, review) in enumerate(cycles):
             nxt = cycles[i + 1][0] if i + 1 < len(cycles) else None
-            end = nxt or last
-            if review is not None and rng.random() < 0.68:
-                target = nxt or _next_due(rules, review)
-                mid = start + (target - start) * rng.uniform(low, high)
-                if mid <= end:
-                    add(p.child, mid, "midway_review")
-            span = max(1, (end - start).days)
-            for kind, chance in (
-                ("visit", 0.25),
-                ("call", 0.35),
-                ("message", 0.2),
-                ("case_note", 0.9),
-                ("consultation", 0.08),
-            ):
-                if rng.random() < chance:
-                    add(p.child, start + timedelta(days=rng.randrange(span)), kind)
-    rows.sort(key=lambda r: (r["child_id"], r["contact_date"], r["contact_type"]))
+            footprint.cycle(p.child, start, review, nxt, nxt or last)
+    rows = sorted(
+        footprint.rows, key=lambda r: (r["child_id"], r["contact_date"], r["contact_type"])
+    )
     return [r for r in rows if r["iro_id"]]
+
+
+class Footprint:
+    def __init__(self, rng: random.Random, council: Council, rules: RuleSettings, iro_on: IroOn):
+        self.rng, self.council, self.rules, self.iro_on = rng, council, rules, iro_on
+        self.seen: set[tuple] = set()
+        self.rows: list[dict] = []
+
+    def add(self, child: str, d: date, kind: str) -> None:
+        if self.council.start <= d <= self.council.as_at and (child, d, kind) not in self.seen:
+            self.seen.add((child, d, kind))
+            self.rows.append(
+                {
+                    "child_id": child,
+                    "iro_id": self.iro_on(child, d),
+                    "contact_date": d,
+                    "contact_type": kind,
+                }
+            )
+
+    def cycle(
+        self, child: str, start: date, review: Review | None, nxt: date | None, end: date
+    ) -> None:
+        rng = self.rng
+        if review is not None and rng.random() < 0.68:
+            low, high = self.rules.midway.window
+            target = nxt or _next_due(self.rules, review)
+            mid = start + (target - start) * rng.uniform(low, high)
+            if mid <= end:
+                self.add(child, mid, "midway_review")
+        span = max(1, (end - start).days)
+        for kind, chance in FOOTPRINT:
+            if rng.random() < chance:
+                self.add(child, start + timedelta(days=rng.randrange(span)), kind)
 
 
 def _next_due(rules: RuleSettings, review: Review) -> date:
@@ -169,29 +185,33 @@ class Escalations:
         if rng.random() < 0.09:  # a good-practice alert, not a challenge
             row.update(themes=chosen[0], closed_date=opened, good_practice="Y")
             return row, []
-        stages, start = [], opened
-        ladder = self.rules.escalation.stages
+        return row, self._climb(row, opened)
+
+    def _climb(self, row: dict, start: date) -> list[dict]:
+        """Up the council's ladder: most resolve at the first stage, some go formal, a few to
+        Cafcass; a stage still running at as-at leaves the escalation open."""
+        stages, ladder = [], self.rules.escalation.stages
         for level, stage in enumerate(ladder):
-            limit = stage.limit
-            end = self._stage_end(start, limit, level)
+            end = self._stage_end(start, stage.limit, level)
+            open_ = end > self.council.as_at
             stages.append(
                 {
-                    "escalation_id": esc_id,
+                    "escalation_id": row["escalation_id"],
                     "stage": stage.code,
                     "started_date": start,
-                    "ended_date": end if end <= self.council.as_at else None,
+                    "ended_date": None if open_ else end,
                 }
             )
-            if end > self.council.as_at:
-                return row, stages
+            if open_:
+                return stages
             climb = (0.3, 0.06)[min(level, 1)] if level + 1 < len(ladder) else 0
-            if rng.random() >= climb:
-                last = level if level < 2 else 2
-                outcome = "cafcass_referral" if last >= 2 else pick(rng, OUTCOMES[last])
+            if self.rng.random() >= climb:
+                cafcass = stage.code == "cafcass" or (stage.limit is None and level > 0)
+                outcome = "cafcass_referral" if cafcass else pick(self.rng, OUTCOMES[min(level, 1)])
                 row.update(closed_date=end, outcome=outcome)
-                return row, stages
+                return stages
             start = end
-        return row, stages
+        return stages
 
     def _stage_end(self, start: date, limit, level: int) -> date:
         if limit is None:  # an open-ended stage (the Cafcass referral)

@@ -31,48 +31,54 @@ def flags(rng: random.Random, council: Council, periods: list[PeriodOfCare]) -> 
     """cp_plan for some young entrants (ended by the first or second review), dol_order for a
     handful of teenagers in children's homes, unregistered_placement for Z1 placements,
     disability, and sibling groups from the day they came into care together."""
-    children = {c.id: c for c in council.children}
-    rows: dict[tuple, dict] = {}
-
-    def add(child: str, flag: str, start: date, end: date | None) -> None:
-        rows[(child, flag, start)] = {
-            "child_id": child,
-            "flag": flag,
-            "start_date": start,
-            "end_date": end if end and end <= council.as_at else None,
-        }
-
+    f = Flags(rng, council)
     first_start: dict[str, date] = {}
     for p in periods:
         first_start.setdefault(p.child, p.start)
-        if p.end is not None and p.end < council.start:
-            continue  # before the history
-        child = children[p.child]
-        age = age_on(child.dob, p.start)
-        if not p.short_break and age < 12 and not child.uasc_from and rng.random() < 0.22:
-            add(
-                p.child,
-                "cp_plan",
-                p.start - timedelta(days=rng.randint(20, 300)),
-                p.start + timedelta(days=rng.randint(20, 150)),
-            )
-        for e in p.episodes:
-            if e.place == "Z1":
-                add(p.child, "unregistered_placement", e.start, e.end)
-            if e.place in ("K1", "K2") and age_on(child.dob, e.start) >= 12 and rng.random() < 0.03:
-                add(
-                    p.child,
-                    "dol_order",
-                    e.start + timedelta(days=rng.randint(1, 30)),
-                    e.start + timedelta(days=rng.randint(90, 365)),
-                )
+        if p.end is None or p.end >= council.start:  # not before the history
+            f.period(p)
     for child in council.children:
         if child.disabled:
-            add(child.id, "disability", first_start[child.id], None)
+            f.add(child.id, "disability", first_start[child.id], None)
         if child.sibling_group:
-            add(child.id, f"sibling_group:{child.sibling_group}", first_start[child.id], None)
-    council.tables["flags_cp"] = [r for r in rows.values() if r["flag"] == "cp_plan"]
-    return [rows[k] for k in sorted(rows, key=lambda k: (k[0], k[1], k[2]))]
+            f.add(child.id, f"sibling_group:{child.sibling_group}", first_start[child.id], None)
+    council.tables["flags_cp"] = [r for r in f.rows.values() if r["flag"] == "cp_plan"]
+    return [f.rows[k] for k in sorted(f.rows)]
+
+
+class Flags:
+    def __init__(self, rng: random.Random, council: Council):
+        self.rng, self.council = rng, council
+        self.children = {c.id: c for c in council.children}
+        self.rows: dict[tuple, dict] = {}
+
+    def add(self, child: str, flag: str, start: date, end: date | None) -> None:
+        end = end if end and end <= self.council.as_at else None
+        self.rows[(child, flag, start)] = {
+            "child_id": child,
+            "flag": flag,
+            "start_date": start,
+            "end_date": end,
+        }
+
+    def period(self, p: PeriodOfCare) -> None:
+        rng, child = self.rng, self.children[p.child]
+        if (
+            not p.short_break
+            and age_on(child.dob, p.start) < 12
+            and not child.uasc_from
+            and rng.random() < 0.22
+        ):
+            before = p.start - timedelta(days=rng.randint(20, 300))
+            self.add(p.child, "cp_plan", before, p.start + timedelta(days=rng.randint(20, 150)))
+        for e in p.episodes:
+            if e.place == "Z1":
+                self.add(p.child, "unregistered_placement", e.start, e.end)
+            if e.place in ("K1", "K2") and age_on(child.dob, e.start) >= 12 and rng.random() < 0.03:
+                order = e.start + timedelta(days=rng.randint(1, 30))
+                self.add(
+                    p.child, "dol_order", order, e.start + timedelta(days=rng.randint(90, 365))
+                )
 
 
 def _split(total: int, shares: dict[str, float]) -> dict[str, int]:

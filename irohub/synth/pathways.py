@@ -43,17 +43,17 @@ def entry_status(p: Planner, age: int, path: str) -> str:
     return "V2"
 
 
+def legal_status(p: Planner, age: int, path: str) -> str:
+    if path == "remand":
+        return "J1"
+    return "V2" if path in ("uasc", "nts") else entry_status(p, age, path)
+
+
 def plan_period(p: Planner, child: Child, start: date, cin: str, path: str | None = None) -> Period:
     """A period of care for `child` from `start`; `path` forces an outcome (remand, uasc...)."""
     rng, age = p.rng, age_on(child.dob, start)
     path = path or rng.choices(*zip(*OUTCOMES[band(age)].items(), strict=True))[0]
-    ls = (
-        "J1"
-        if path == "remand"
-        else "V2"
-        if path in ("uasc", "nts")
-        else entry_status(p, age, path)
-    )
+    ls = legal_status(p, age, path)
     emergency = path not in ("remand", "uasc", "nts") and rng.random() < (
         0.15 if age < 10 else 0.06
     )
@@ -65,7 +65,7 @@ def plan_period(p: Planner, child: Child, start: date, cin: str, path: str | Non
     )
     events: list[Event] = [(SUPPORTED_FROM, 0, p.register_supported)]
     t = start
-    if emergency:
+    if emergency:  # police protection (<= 72 hours) or an EPO (<= 21 days) first: 361, 362
         t = start + days(rng.randint(1, 3) if first_ls == "L1" else rng.randint(5, 21))
         if rng.random() < 0.4:  # home again after the emergency
             return _finish(p, j, events, t, rng.choice(("E4A", "E4B", "E13")), child)
@@ -73,15 +73,8 @@ def plan_period(p: Planner, child: Child, start: date, cin: str, path: str | Non
     end, rec, foster_only = _outcome(p, j, events, child, t, ls, path, age)
     settled = min([end] + [d for d, order, _ in events if order >= 2])  # no moves once placed
     for d in p.move_dates(start, settled - days(14), MOVE_RATE[band(age)]):
-        events.append(
-            (
-                d,
-                1,
-                lambda jj, d=d: p.move(
-                    jj, d, age_on(child.dob, d), child.home_post, foster_only, uasc
-                ),
-            )
-        )
+        move = (d, age_on(child.dob, d), child.home_post, foster_only, uasc)
+        events.append((d, 1, lambda jj, m=move: p.move(jj, *m)))
     return _finish(p, j, events, end, rec, child)
 
 
@@ -100,51 +93,73 @@ def _finish(
 def _outcome(p: Planner, j, events, child: Child, t: date, ls: str, path: str, age: int):
     """Adds the path's status changes to `events`; returns (end, REC or REC-chooser, foster_only)."""
     rng = p.rng
-    far = eighteenth(child.dob) + days(30)
     if ls == "C1" and path != "adopt":
         d = t + days(rng.uniform(150, 400))
         events.append((d, 0, lambda jj, d=d: jj.status(d, "C2")))
     if ls == "V2" and age < 16 and path in ("to18", "home") and rng.random() < 0.2:
         d = t + days(rng.uniform(60, 300))  # pre-proceedings ends in an interim care order
         events.append((d, 0, lambda jj, d=d: jj.status(d, "C1")))
-    if path == "adopt":
-        order = t + days(rng.uniform(200, 420))
-        placed = order + days(rng.uniform(30, 200))
-        events.append((order, 0, lambda jj, d=order: jj.status(d, "E1")))
-        events.append((placed, 2, lambda jj, d=placed: _place_for_adoption(p, jj, d, child)))
-        return placed + days(rng.uniform(120, 330)), rng.choice(("E11", "E11", "E11", "E12")), True
-    if path == "remand":
-        return t + days(rng.uniform(14, 150)), rng.choices(("E14", "E9"), (72, 28))[0], False
-    if path == "nts":
+    if path in SIMPLE:
+        low, high, rec = SIMPLE[path]
+        return t + days(rng.uniform(low, high)), rec(rng), False
+    return OUTCOME_PLANS.get(path, _to18)(p, events, child, t, ls, age)
+
+
+SIMPLE = {  # path: (shortest and longest stay in days, REC)
+    "remand": (14, 150, lambda rng: rng.choices(("E14", "E9"), (72, 28))[0]),
+    "nts": (20, 120, lambda rng: "E3"),
+    "cao": (200, 700, lambda rng: "E41"),
+    "transfer": (60, 600, lambda rng: "E3"),
+}
+
+
+def _to18(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    return eighteenth(child.dob) + days(30), "E5", False  # the 18th birthday decides the REC
+
+
+def _adopt(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    rng = p.rng
+    order = t + days(rng.uniform(200, 420))
+    placed = order + days(rng.uniform(30, 200))
+    events.append((order, 0, lambda jj, d=order: jj.status(d, "E1")))
+    events.append((placed, 2, lambda jj, d=placed: _place_for_adoption(p, jj, d, child)))
+    return placed + days(rng.uniform(120, 330)), rng.choice(("E11", "E11", "E11", "E12")), True
+
+
+def _uasc(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    rng = p.rng
+    r = rng.random()
+    if r < 0.12:  # transferred to another council (National Transfer Scheme)
         return t + days(rng.uniform(20, 120)), "E3", False
-    if path == "uasc":
-        r = rng.random()
-        if r < 0.12:
-            return t + days(rng.uniform(20, 120)), "E3", False
-        if r < 0.17:
-            return t + days(rng.uniform(30, 300)), rng.choice(("E15", "E16", "E8")), False
-        return far, "E5", False
-    if path == "sgo":
-        return t + days(rng.uniform(300, 800)), lambda jj: sgo_end(p, jj), age < 5
-    if path == "cao":
-        return t + days(rng.uniform(200, 700)), "E41", False
-    if path == "transfer":
-        return t + days(rng.uniform(60, 600)), "E3", False
-    if path == "indep":
-        return (
-            child.dob + relativedelta(years=16) + days(rng.uniform(180, 700)),
-            rng.choice(("E5", "E6")),
-            False,
-        )
-    if path == "home":
-        end = t + days(min(rng.lognormvariate(6.0, 0.85), 2500))
-        if ls != "V2" and rng.random() < 0.2:  # placed with parents first (378: not under s20)
-            d = end - days(rng.uniform(60, 180))
-            events.append(
-                (d, 3, lambda jj, d=d: jj.move(d, p.market.with_parents(child.home_post), "CARPL"))
-            )
-        return end, rng.choices(("E4A", "E4B", "E13"), (80, 8, 12))[0], False
-    return far, "E5", False  # to18: the 18th birthday decides the REC
+    if r < 0.17:  # assessed as an adult, moved abroad, or went missing
+        return t + days(rng.uniform(30, 300)), rng.choice(("E15", "E16", "E8")), False
+    return _to18(p, events, child, t, ls, age)
+
+
+def _sgo(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    return t + days(p.rng.uniform(300, 800)), lambda jj: sgo_end(p, jj), age < 5
+
+
+def _independent(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    rng = p.rng
+    return (
+        child.dob + relativedelta(years=16) + days(rng.uniform(180, 700)),
+        rng.choice(("E5", "E6")),
+        False,
+    )
+
+
+def _home(p: Planner, events, child: Child, t: date, ls: str, age: int):
+    rng = p.rng
+    end = t + days(min(rng.lognormvariate(6.0, 0.85), 2500))
+    if ls != "V2" and rng.random() < 0.2:  # placed with parents first (378: not under s20)
+        d = end - days(rng.uniform(60, 180))
+        setting = p.market.with_parents(child.home_post)
+        events.append((d, 3, lambda jj, d=d: jj.move(d, setting, "CARPL")))
+    return end, rng.choices(("E4A", "E4B", "E13"), (80, 8, 12))[0], False
+
+
+OUTCOME_PLANS = {"adopt": _adopt, "uasc": _uasc, "sgo": _sgo, "indep": _independent, "home": _home}
 
 
 def _place_for_adoption(p: Planner, j: Journey, d: date, child: Child) -> None:

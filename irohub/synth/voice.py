@@ -64,7 +64,23 @@ def _issues(rng: random.Random) -> str:
     )
 
 
+def referral(
+    child: str, d: date, kind: str, hours: int, issues: str | None, closed: date | None
+) -> dict:
+    return {
+        "child_id": child,
+        "referral_date": d,
+        "kind": kind,
+        "provider": PROVIDER,
+        "hours": hours,
+        "issues": issues,
+        "closed_date": closed,
+    }
+
+
 def advocacy(rng: random.Random, council: Council, in_care: InCare) -> list[dict]:
+    """Issue-based advocacy for about 1 in 9 children 6+ a year, independent visitors for a few
+    8-15 year olds, child-protection advocacy for some children on a CP plan."""
     dob = {c.id: c.dob for c in council.children}
     rows: dict[tuple, dict] = {}
     for start, end in years(council):
@@ -75,37 +91,27 @@ def advocacy(rng: random.Random, council: Council, in_care: InCare) -> list[dict
             d = first + timedelta(days=rng.randrange((last - first).days + 1))
             if rng.random() < 0.11:
                 closed = d + timedelta(days=rng.randint(20, 180))
-                rows[(p.child, d, "issue_based")] = {
-                    "child_id": p.child,
-                    "referral_date": d,
-                    "kind": "issue_based",
-                    "provider": PROVIDER,
-                    "hours": rng.randint(2, 24),
-                    "issues": _issues(rng),
-                    "closed_date": closed if closed <= council.as_at else None,
-                }
+                hours, issues = rng.randint(2, 24), _issues(rng)
+                closed = closed if closed <= council.as_at else None
+                rows[(p.child, d, "issue_based")] = referral(
+                    p.child, d, "issue_based", hours, issues, closed
+                )
             if rng.random() < 0.012 and 8 <= age_on(dob[p.child], d) <= 15:
-                rows[(p.child, d, "independent_visitor")] = {
-                    "child_id": p.child,
-                    "referral_date": d,
-                    "kind": "independent_visitor",
-                    "provider": PROVIDER,
-                    "hours": rng.randint(12, 45),
-                    "issues": None,
-                    "closed_date": p.end if p.end and p.end <= council.as_at else None,
-                }
+                closed = p.end if p.end and p.end <= council.as_at else None
+                iv = referral(p.child, d, "independent_visitor", rng.randint(12, 45), None, closed)
+                rows[(p.child, d, "independent_visitor")] = iv
     for flag in council.tables.get("flags_cp", []):
         d = flag["start_date"] + timedelta(days=rng.randint(0, 20))
         if rng.random() < 0.35 and council.start <= d <= council.as_at:
-            rows[(flag["child_id"], d, "child_protection")] = {
-                "child_id": flag["child_id"],
-                "referral_date": d,
-                "kind": "child_protection",
-                "provider": PROVIDER,
-                "hours": rng.randint(3, 12),
-                "issues": "support_at_meetings",
-                "closed_date": None,
-            }
+            cp = referral(
+                flag["child_id"],
+                d,
+                "child_protection",
+                rng.randint(3, 12),
+                "support_at_meetings",
+                None,
+            )
+            rows[(flag["child_id"], d, "child_protection")] = cp
     return [rows[k] for k in sorted(rows)]
 
 
@@ -178,25 +184,22 @@ def _grade(score: float) -> str:
     )
 
 
-def audits(rng: random.Random, council: Council, in_care: InCare) -> list[dict]:
-    """Quarterly dip samples, a yearly thematic audit and twice-yearly moderation (scores 1-8;
-    moderation usually marks down, as Hounslow's did)."""
-    rows: list[dict] = []
+def audit_plan(council: Council) -> list[tuple[date, str, int]]:
+    """Quarterly dip samples, a thematic audit in the autumn and moderation twice a year."""
     plan = []
     for start, _end in years(council):
-        for q in range(4):
-            plan.append(
-                (
-                    start + relativedelta(months=3 * q + 1),
-                    "dip_sample",
-                    max(3, council.target_children // 60),
-                )
-            )
+        sample = max(3, council.target_children // 60)
+        plan += [(start + relativedelta(months=3 * q + 1), "dip_sample", sample) for q in range(4)]
         plan.append((start + relativedelta(months=7), "thematic", 8))
         plan += [(start + relativedelta(months=m), "moderation", 5) for m in (5, 11)]
-    for d, kind, n in plan:
-        if d > council.as_at:
-            continue
+    return [p for p in plan if p[0] <= council.as_at]
+
+
+def audits(rng: random.Random, council: Council, in_care: InCare) -> list[dict]:
+    """Case audits scored 1-8 by the IRO and a manager; moderation usually marks down, as
+    Hounslow's did; the grade follows the final score."""
+    rows: list[dict] = []
+    for d, kind, n in audit_plan(council):
         chosen = {p.child for p in (in_care.pick(rng, d) for _ in range(n)) if p}
         for child in sorted(chosen):
             iro = rng.choice((2, 3, 4, 4, 5, 5, 6, 7, 7.5))
@@ -206,7 +209,6 @@ def audits(rng: random.Random, council: Council, in_care: InCare) -> list[dict]:
                 if kind == "moderation"
                 else None
             )
-            score = moderated if moderated is not None else manager
             rows.append(
                 {
                     "audit_id": f"AUD{len(rows) + 1:04d}",
@@ -216,7 +218,7 @@ def audits(rng: random.Random, council: Council, in_care: InCare) -> list[dict]:
                     "iro_score": iro,
                     "manager_score": manager,
                     "moderated_score": moderated,
-                    "grade": _grade(score),
+                    "grade": _grade(manager if moderated is None else moderated),
                 }
             )
     return rows

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
-from .model import Council
+from .model import Council, Iro, Review
 from .ssda903 import EPISODES, HEADER, REVIEWS, UASC, Return, collection_years, year_label
 
 COLUMNS = {
@@ -130,21 +130,7 @@ def write_903(council: Council, folder: Path) -> list[Path]:
 def irohub_tables(council: Council) -> dict[str, list[dict]]:
     """Every irohub table of the folder as rows keyed by column."""
     tables = {k: v for k, v in council.tables.items() if k in COLUMNS}
-    tables["iros"] = [
-        {
-            "iro_id": i.id,
-            "name": i.name,
-            "email": i.email,
-            "employment_type": i.employment_type,
-            "provider": i.provider,
-            "fte": i.fte,
-            "sex": i.sex,
-            "ethnicity": i.ethnicity,
-            "start_date": i.start,
-            "end_date": i.end,
-        }
-        for i in council.iros
-    ]
+    tables["iros"] = [iro_row(i) for i in council.iros]
     tables["allocations"] = [
         {
             "child_id": a.child,
@@ -155,33 +141,52 @@ def irohub_tables(council: Council) -> dict[str, list[dict]]:
         }
         for a in council.allocations
     ]
-    tables["review_details"] = [
-        {
-            "child_id": r.child,
-            "review_date": r.date,
-            "iro_id": r.iro,
-            "statutory_basis": r.basis,
-            "additional": r.additional,
-            "first_part_date": r.first_part_date,
-            "format": r.format,
-            "chaired_by": r.chaired_by,
-            "seen_before": r.seen_before,
-            "seen_alone": r.seen_alone,
-            "advocacy_offered": r.advocacy_offered,
-            "sw_report_date": r.sw_report_date,
-            "care_plan_available": r.care_plan_available,
-            "decisions_date": r.decisions_date,
-            "record_date": r.record_date,
-            "record_shared_date": r.record_shared_date,
-            "late_reason": r.late_reason,
-        }
-        for r in council.reviews
-    ]
+    tables["review_details"] = [review_row(r) for r in council.reviews]
     tables["child_names"] = [
         {"child_id": c.id, "given_name": c.given_name, "family_name": c.family_name}
         for c in sorted(council.children, key=lambda c: c.id)
     ]
     return tables
+
+
+def iro_row(i: Iro) -> dict:
+    return {
+        "iro_id": i.id,
+        "name": i.name,
+        "email": i.email,
+        "employment_type": i.employment_type,
+        "provider": i.provider,
+        "fte": i.fte,
+        "sex": i.sex,
+        "ethnicity": i.ethnicity,
+        "start_date": i.start,
+        "end_date": i.end,
+    }
+
+
+REVIEW_FIELDS = {  # review_details column: Review attribute
+    "child_id": "child",
+    "review_date": "date",
+    "iro_id": "iro",
+    "statutory_basis": "basis",
+    "additional": "additional",
+    "first_part_date": "first_part_date",
+    "format": "format",
+    "chaired_by": "chaired_by",
+    "seen_before": "seen_before",
+    "seen_alone": "seen_alone",
+    "advocacy_offered": "advocacy_offered",
+    "sw_report_date": "sw_report_date",
+    "care_plan_available": "care_plan_available",
+    "decisions_date": "decisions_date",
+    "record_date": "record_date",
+    "record_shared_date": "record_shared_date",
+    "late_reason": "late_reason",
+}
+
+
+def review_row(r: Review) -> dict:
+    return {column: getattr(r, attribute) for column, attribute in REVIEW_FIELDS.items()}
 
 
 def write(council: Council, folder: str | Path) -> list[Path]:

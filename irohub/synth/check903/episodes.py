@@ -49,80 +49,106 @@ def check_episodes(tables: Tables, year: int, cut: date) -> list[Problem]:
 
 
 def _row(r: Row, year: int, cut: date, dob: date | None) -> list[tuple[str, str]]:
-    out = []
     start, end = dmy(r["DECOM"]), dmy(r["DEC"])
-    for col, codes, rule in (
+    out = _codes(r, year)
+    if start is None:
+        return out + [("141", f"DECOM not a date ({r['DECOM']})")]
+    return (
+        out
+        + _dates(r, start, end, year, cut)
+        + _placement(r, year)
+        + _ages(r, start, end or cut, dob)
+    )
+
+
+def _codes(r: Row, year: int) -> list[tuple[str, str]]:
+    """143-146 (required codes), 149, 178, 1009 (optional codes)."""
+    out = []
+    required = (
         ("RNE", RNE, "143"),
         ("LS", LS, "144"),
         ("CIN", CIN, "145"),
         ("PLACE", place_codes(year), "146"),
-    ):
+    )
+    for col, codes, rule in required:
         if r[col] not in codes:
             out.append((rule, f"{col} not valid this year ({r[col]})"))
-    if r["REC"] and r["REC"] not in REC:
-        out.append(("149", f"REC not valid ({r['REC']})"))
-    if r["PLACE_PROVIDER"] and r["PLACE_PROVIDER"] not in PROVIDER:
-        out.append(("178", f"PLACE_PROVIDER not valid ({r['PLACE_PROVIDER']})"))
-    if r["REASON_PLACE_CHANGE"] and r["REASON_PLACE_CHANGE"] not in REASON:
-        out.append(("1009", f"REASON_PLACE_CHANGE not valid ({r['REASON_PLACE_CHANGE']})"))
-    if start is None:
-        return out + [("141", f"DECOM not a date ({r['DECOM']})")]
-    if bool(r["DEC"]) != bool(r["REC"]):
-        out.append(("148", "DEC and REC must both be given or both blank"))
-    if r["DEC"] and end is None:
-        out.append(("147", f"DEC not a date ({r['DEC']})"))
-    if end and end < start:
-        out.append(("356", "DEC before DECOM"))
-    if end and end == start:
-        out.append(("355", "episode of less than a day"))
-    if end and end > cut:
-        out.append(("354", "DEC after the end of the year (or as-at)"))
-    if not end and r["REASON_PLACE_CHANGE"]:
-        out.append(("233", "reason for placement change on an open episode"))
-    if year >= 2023 and r["PLACE"] == "P2" and (end is None or end > K3_FROM):
-        out.append(("217t", "P2 after 28/10/2023"))
-    out += _placement(r, year)
-    out += _ages(r, start, end or cut, dob)
+    for col, codes, rule in (
+        ("REC", REC, "149"),
+        ("PLACE_PROVIDER", PROVIDER, "178"),
+        ("REASON_PLACE_CHANGE", REASON, "1009"),
+    ):
+        if r[col] and r[col] not in codes:
+            out.append((rule, f"{col} not valid ({r[col]})"))
     return out
+
+
+def _dates(r: Row, start: date, end: date | None, year: int, cut: date) -> list[tuple[str, str]]:
+    checks = (
+        ("148", bool(r["DEC"]) != bool(r["REC"]), "DEC and REC must both be given or both blank"),
+        ("147", bool(r["DEC"]) and end is None, f"DEC not a date ({r['DEC']})"),
+        ("356", end is not None and end < start, "DEC before DECOM"),
+        ("355", end is not None and end == start, "episode of less than a day"),
+        ("354", end is not None and end > cut, "DEC after the end of the year (or as-at)"),
+        (
+            "233",
+            end is None and bool(r["REASON_PLACE_CHANGE"]),
+            "reason for placement change on an open episode",
+        ),
+        (
+            "217t",
+            year >= 2023 and r["PLACE"] == "P2" and (end is None or end > K3_FROM),
+            "P2 after 28/10/2023",
+        ),
+    )
+    return [(rule, msg) for rule, bad, msg in checks if bad]
+
+
+NOT_PROVIDED_BY = {  # provider: (rule, placements it cannot provide) - 527-531
+    "PR1": ("527", {"P1", "R2", "R5"}),
+    "PR2": ("528", {"P1", "R2", "R5"}),
+    "PR3": ("529", {"P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"}),
+    "PR4": ("530", {"P1"}),
+    "PR5": ("531", {"P1"}),
+}
+NO_PROVIDER = TEMPORARY | {"Z1", "Z11", "Z12", "Z13", "Z14"}
 
 
 def _placement(r: Row, year: int) -> list[tuple[str, str]]:
-    out, place, provider, urn = [], r["PLACE"], r["PLACE_PROVIDER"], r["URN"]
-    short_break = r["LS"] in ("V3", "V4")
-    if place in TEMPORARY and provider:
-        out.append(("213", "no provider for a temporary placement"))
-    if not provider and place not in TEMPORARY | {"Z1", "Z11", "Z12", "Z13", "Z14"}:
-        out.append(("526", "placement provider missing"))
-    rules = {
-        "PR1": ("527", {"P1", "R2", "R5"}),
-        "PR2": ("528", {"P1", "R2", "R5"}),
-        "PR3": (
-            "529",
-            {"P1", "A3", "A4", "A5", "A6", "K1", "K2", "U1", "U2", "U3", "U4", "U5", "U6"},
+    """Provider (213, 526-531, 550), URN (214, 218, 222, 242) and other placement rules."""
+    place, provider, urn = r["PLACE"], r["PLACE_PROVIDER"], r["URN"]
+    short_break, exempt = r["LS"] in ("V3", "V4"), urn_exempt(year)
+    rule, cannot = NOT_PROVIDED_BY.get(provider, ("", set()))
+    checks = (
+        ("213", place in TEMPORARY and bool(provider), "no provider for a temporary placement"),
+        ("526", not provider and place not in NO_PROVIDER, "placement provider missing"),
+        (rule, place in cannot, f"{provider} cannot provide {place}"),
+        ("550", provider == "PR0" and place != "P1", "PR0 only with P1"),
+        (
+            "214",
+            short_break and bool(r["PL_POST"] or urn),
+            "no placement postcode or URN for short breaks",
         ),
-        "PR4": ("530", {"P1"}),
-        "PR5": ("531", {"P1"}),
-    }
-    if provider in rules and place in rules[provider][1]:
-        out.append((rules[provider][0], f"{provider} cannot provide {place}"))
-    if provider == "PR0" and place != "P1":
-        out.append(("550", "PR0 only with P1"))
-    if short_break and (r["PL_POST"] or urn):
-        out.append(("214", "no placement postcode or URN for short breaks"))
-    exempt = urn_exempt(year)
-    if not urn and place not in exempt and not short_break:
-        out.append(("218", f"URN required for {place}"))
-    if urn and urn != "XXXXXXX" and place in exempt:
-        out.append(("222", f"no URN for {place}"))
-    if urn == "XXXXXXX" and not (place.startswith("A") or place.startswith("U")):
-        out.append(("242", "XXXXXXX only for adoption agencies"))
-    if place != "P1" and r["HOME_POST"] and r["HOME_POST"] == r["PL_POST"]:
-        out.append(("392d", "home and placement postcodes equal outside P1"))
-    if r["LS"] == "V2" and place == "P1":
-        out.append(("378", "s20 (V2) placed with parents"))
-    if short_break and place in ("U1", "U4"):
-        out.append(("384", "short breaks in a long-term foster placement"))
-    return out
+        ("218", not urn and place not in exempt and not short_break, f"URN required for {place}"),
+        ("222", bool(urn) and urn != "XXXXXXX" and place in exempt, f"no URN for {place}"),
+        (
+            "242",
+            urn == "XXXXXXX" and place[:1] not in ("A", "U"),
+            "XXXXXXX only for adoption agencies",
+        ),
+        (
+            "392d",
+            place != "P1" and bool(r["HOME_POST"]) and r["HOME_POST"] == r["PL_POST"],
+            "home and placement postcodes equal outside P1",
+        ),
+        ("378", r["LS"] == "V2" and place == "P1", "s20 (V2) placed with parents"),
+        (
+            "384",
+            short_break and place in ("U1", "U4"),
+            "short breaks in a long-term foster placement",
+        ),
+    )
+    return [(rule, msg) for rule, bad, msg in checks if bad]
 
 
 def _ages(r: Row, start: date, until: date, dob: date | None) -> list[tuple[str, str]]:
@@ -170,42 +196,60 @@ def _chain(rows: list[tuple[int, Row]], year: int, dob: date | None) -> list[tup
         out.append(("357", first_n, "the first episode starts in the year without RNE S"))
     cin = first["CIN"]
     for (pn, prev), (n, cur) in zip(rows, rows[1:], strict=False):
-        prev_end, start = dmy(prev["DEC"]), dmy(cur["DECOM"])
-        if prev_end is None:
-            out.append(("142", pn, "a later episode starts while this one is open"))
-            continue
-        if start and start < prev_end:
-            out.append(("501", n, "starts before the previous episode ended"))
-        same_day = start == prev_end
-        if cur["RNE"] == "S" and same_day:
-            out.append(("431", n, "RNE S on the day the previous episode ended"))
-        if cur["RNE"] != "S" and not same_day:
-            out.append(("433", n, "continuation episode not starting on the previous DEC"))
-        if prev["REC"] in LEAVING and cur["RNE"] != "S":
-            out.append(("432", n, "after leaving care the next episode must be RNE S"))
-        if prev["REC"] in ("E2",) or (
-            prev["REC"] in LEAVING and dob and prev_end >= birthday(dob, 18)
-        ):
-            out.append(("437", pn, "died or 18+ but further episodes follow"))
+        out += [(rule, pn if on_prev else n, msg) for rule, on_prev, msg in _pair(prev, cur, dob)]
         if cur["RNE"] == "S":
             cin = cur["CIN"]
         elif cur["CIN"] != cin:
             out.append(("504", n, "CIN changed within a period of care"))
-        out += [(rule, n, msg) for rule, msg in _rne(prev, cur)]
-        if (
-            prev["REC"] == "X1"
-            and cur["RNE"] != "S"
-            and not prev["REASON_PLACE_CHANGE"]
-            and cur["RNE"] in ("P", "B", "T", "U")
-            and prev["PLACE"] not in TEMPORARY
-            and cur["PLACE"] not in TEMPORARY
-        ):
-            out.append(("225", pn, "reason for placement change missing"))
     last_n, last = rows[-1]
     if last["REC"] == "X1":
         out.append(("388", last_n, "REC X1 with no following episode"))
-    out += _legal_runs(rows)
-    return out
+    return out + _legal_runs(rows)
+
+
+def _pair(prev: Row, cur: Row, dob: date | None) -> list[tuple[str, bool, str]]:
+    """Rules on two consecutive episodes: (rule, reported on the earlier episode?, message)."""
+    prev_end, start = dmy(prev["DEC"]), dmy(cur["DECOM"])
+    if prev_end is None:
+        return [("142", True, "a later episode starts while this one is open")]
+    same_day, s = start == prev_end, cur["RNE"] == "S"
+    adult = dob is not None and prev_end >= birthday(dob, 18)
+    moved = cur["RNE"] in ("P", "B", "T", "U") and not ({prev["PLACE"], cur["PLACE"]} & TEMPORARY)
+    checks = (
+        (
+            "501",
+            False,
+            start is not None and start < prev_end,
+            "starts before the previous episode ended",
+        ),
+        ("431", False, s and same_day, "RNE S on the day the previous episode ended"),
+        (
+            "433",
+            False,
+            not s and not same_day,
+            "continuation episode not starting on the previous DEC",
+        ),
+        (
+            "432",
+            False,
+            prev["REC"] in LEAVING and not s,
+            "after leaving care the next episode must be RNE S",
+        ),
+        (
+            "437",
+            True,
+            prev["REC"] == "E2" or (prev["REC"] in LEAVING and adult),
+            "died or 18+ but further episodes follow",
+        ),
+        (
+            "225",
+            True,
+            prev["REC"] == "X1" and moved and not prev["REASON_PLACE_CHANGE"],
+            "reason for placement change missing",
+        ),
+    )
+    out = [(rule, on_prev, msg) for rule, on_prev, bad, msg in checks if bad]
+    return out + [(rule, False, msg) for rule, msg in _rne(prev, cur)]
 
 
 def _rne(prev: Row, cur: Row) -> list[tuple[str, str]]:
