@@ -179,11 +179,10 @@ def compute(
     results = {mid: REGISTRY[mid].function(ctx) for mid in wanted}
     if with_previous:
         before = ctx.for_previous_year()
+        reaches = _has_data(before)  # one query for the whole set, not one per metric
         for mid in wanted:
             if REGISTRY[mid].has_previous and results[mid].previous is None:
-                results[mid].previous = (
-                    REGISTRY[mid].function(before).value if _has_data(before) else None
-                )
+                results[mid].previous = REGISTRY[mid].function(before).value if reaches else None
     return results
 
 
