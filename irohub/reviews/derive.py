@@ -68,8 +68,8 @@ def _save_periods(stat_periods, children: set[int], pks) -> dict[tuple[int, int]
         wanted.add(key)
         values = (p.start, p.end, p.short_break, p.end_reason or "")
         if key not in existing:
-            new.append(PeriodOfCare(child_id=p.child, number=p.number, start=p.start, end=p.end,
-                                    short_break=p.short_break, end_reason=p.end_reason or ""))  # fmt: skip
+            new.append({"child_id": p.child, "number": p.number, "start": p.start, "end": p.end,
+                        "short_break": p.short_break, "end_reason": p.end_reason or ""})  # fmt: skip
         elif existing[key][1] != values:
             changed.append((existing[key][0], *values))
     gone = [pk for key, (pk, _) in existing.items() if key not in wanted and key[0] in children]
@@ -79,7 +79,7 @@ def _save_periods(stat_periods, children: set[int], pks) -> dict[tuple[int, int]
     bulk.update(PeriodOfCare, changed, ["start", "end", "short_break", "end_reason"])
     result = {key: pk for key, (pk, _) in existing.items() if key in wanted}
     if new:
-        created = _scoped(PeriodOfCare.objects, "child_id", {p.child_id for p in new})
+        created = _scoped(PeriodOfCare.objects, "child_id", {p["child_id"] for p in new})
         for pk, child, number in created.values_list("pk", "child_id", "number"):
             result.setdefault((child, number), pk)
     return result

@@ -20,6 +20,7 @@ from irohub.transfer.importing.result import ImportResult
 from irohub.transfer.importing.validate import (
     Context,
     by_table,
+    check_code_years,
     check_references,
     set_extract_years,
 )
@@ -44,6 +45,7 @@ def import_folder(path, *, by, as_at: date | None = None) -> ImportResult:
     ctx = Context.build(council.code_lists(), rules)
     parsed = [parse_file(*f, ctx, result.errors) for f in found.files]
     set_extract_years(parsed)
+    check_code_years(parsed, ctx, result.errors)
     tables = by_table(parsed)
     check_references(tables, result.errors)
     if result.errors:

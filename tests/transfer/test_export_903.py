@@ -100,3 +100,18 @@ def test_year_scoping_open_episodes_sex_codes_and_short_breaks(tmp_path):
 def test_the_command_rejects_a_bad_year(db, tmp_path):
     with pytest.raises(CommandError, match="not a collection year"):
         call_command("export", "903", "--year", "2024-2025", "--out", str(tmp_path))
+
+
+@pytest.mark.django_db
+def test_an_episode_open_across_a_code_change_is_written_in_each_years_code(tmp_path):
+    folder = tmp_path / "in"
+    for year, place in (("2024-25", "Z1"), ("2025-26", "Z11")):
+        write_csv(
+            folder / year / "header.csv", HEADER, [["A", "F", "01/01/2009", "WBRI", "", "0", ""]]
+        )
+        write_csv(folder / year / "episodes.csv", EPISODES, [
+            ["A", "02/05/2024", "S", "V2", "N4", place, "", "", "", "", "", "", ""]])  # fmt: skip
+    assert import_folder(folder, by=None, as_at=D(2025, 11, 1)).ok
+    for year, place in (("2024-25", "Z1"), ("2025-26", "Z11")):
+        export_903(year, tmp_path / year, by=None)
+        assert rows(tmp_path / year, "episodes.csv")[1][5] == place

@@ -134,16 +134,19 @@ def test_unknown_codes(tmp_path):
     ]
 
 
-def test_codes_checked_against_the_collection_year(tmp_path):
+def test_codes_checked_against_the_collection_years_the_row_spans(tmp_path):
     folder = small_council(tmp_path / "c")
     write_csv(folder / "ssda903/2024-25/episodes.csv", EPISODES, [
-        ["C001", "28/03/2023", "S", "C1", "N1", "K3", "PR1", "", "", "", "", "", ""],
+        ["C001", "28/03/2023", "S", "C1", "N1", "K3", "PR1", "", "", "", "", "", ""],  # re-coded
         ["C002", "01/05/2025", "S", "V2", "N4", "H5", "PR4", "", "", "", "", "", ""],
         ["C003", "02/09/2024", "S", "V2", "N8", "Z11", "", "", "", "", "", "", ""],
         ["C004", "02/09/2025", "S", "V2", "N8", "Z11", "", "", "", "", "", "", ""],
     ])  # fmt: skip
+    write_csv(folder / "ssda903/2022-23/episodes.csv", EPISODES, [
+        ["C001", "28/03/2022", "S", "C1", "N1", "K3", "PR1", "", "", "", "", "", ""],
+    ])  # fmt: skip
     assert errors_of(folder) == [
-        "ssda903/2024-25/episodes.csv:2: PLACE: code not valid in collection year 2022-23 (K3)",
+        "ssda903/2022-23/episodes.csv:2: PLACE: code not valid in collection year 2021-22 (K3)",
         "ssda903/2024-25/episodes.csv:3: PLACE: code not valid in collection year 2025-26 (H5)",
         "ssda903/2024-25/episodes.csv:4: PLACE: code not valid in collection year 2024-25 (Z11)",
     ]

@@ -30,6 +30,11 @@ EPISODES = ["CHILD", "DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DE
 REVIEWS = ["CHILD", "DOB", "REVIEW", "REVIEW_CODE"]
 UASC = ["CHILD", "SEX", "DOB", "DUC"]
 SHORT_BREAKS = ("V3", "V4")
+# A placement code re-coded when its list changed (DfE rule 503D accepts H5 -> K3 and
+# Z1 -> Z11-Z14 across the year boundary): an episode open across the change is written with
+# the code of the year being returned.
+PLACE_FROM_2025 = {"H5": "K3"}
+PLACE_BEFORE_2025 = {"Z11": "Z1", "Z12": "Z1", "Z13": "Z1", "Z14": "Z1"}
 NEW_SEX_CODES_FROM = 2024
 OLD_SEX = {"M": "1", "F": "2", "U": ""}
 
@@ -136,6 +141,7 @@ def _episode_row(e, year: CollectionYear) -> list[str]:
     child, decom, rne, ls, cin, place, provider, dec, rec, change, home, pl_post, urn = e
     if dec is not None and dec > year.end:
         dec, rec, change = None, "", ""  # still open at the end of this year
+    place = (PLACE_FROM_2025 if year.start_year >= 2025 else PLACE_BEFORE_2025).get(place, place)
     return [
         child,
         dmy(decom),

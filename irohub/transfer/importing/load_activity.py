@@ -41,9 +41,10 @@ def load_escalations(rows: list[dict], ids: Ids) -> tuple[Count, Count]:
 def replace_children(model, parent: str, value: str, wanted: dict[int, tuple]) -> Count:
     """Make each parent's set of rows (themes, issues) exactly the given values."""
     count = Count()
-    existing = set(scoped(model.objects, parent, wanted).values_list(parent, value))
+    rows = scoped(model.objects, parent, wanted).values_list(parent, value)
+    existing = {(p, v) for p, v in rows if p in wanted}  # the scope may be the whole table
     target = {(p, v) for p, values in wanted.items() for v in values}
-    new = [model(**{parent: p, value: v}) for p, v in sorted(target - existing)]
+    new = [{parent: p, value: v} for p, v in sorted(target - existing)]
     bulk.insert(model, new)
     gone = existing - target
     for p, v in gone:  # rare: a theme removed from an escalation in a newer file
@@ -157,7 +158,7 @@ def _replace_years(model, queryset, date_field, fields, rows, year_of) -> Count:
             continue
         if pks.get(year):
             count.deleted += model.objects.filter(pk__in=pks[year]).delete()[0]
-        objs = [model(**dict(zip(fields, v, strict=True))) for v in wanted.elements()]
+        objs = [dict(zip(fields, v, strict=True)) for v in wanted.elements()]
         bulk.insert(model, objs)
         count.created += len(objs)
     return count

@@ -3,6 +3,8 @@ one row per natural key. Files are taken oldest extract first, so a newer extrac
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from irohub.transfer.importing.parse import ParsedFile
 
 
@@ -12,26 +14,37 @@ def file_order(parsed: ParsedFile) -> tuple:
 
 
 def merge(files: list[ParsedFile]) -> list[dict]:
-    """One row per key (the newest); keyless tables (feedback, complaints) keep every row."""
+    """One row per key (the newest); keyless tables (feedback, complaints) keep every row.
+    Rows are marked in place with their extract's year and the columns their file had."""
     ordered = sorted(files, key=file_order)
     if not ordered:
         return []
-    spec = ordered[0].spec
-    if not spec.key:
-        return [dict(row, _year=f.year, _present=f.columns) for f in ordered for row in f.rows]
-    rows: dict[tuple, dict] = {}
+    key_columns = ordered[0].spec.key
+    key_of = itemgetter(*key_columns) if key_columns else None
+    rows: dict = {}
+    kept: list[dict] = []
     for parsed in ordered:
+        year, columns = parsed.year, parsed.columns
         for row in parsed.rows:
-            key = tuple(row[k] for k in spec.key)
+            row["_year"], row["_present"] = year, columns
+        if not key_columns:
+            kept.extend(parsed.rows)
+            continue
+        for row in parsed.rows:
+            key = key_of(row)
             earlier = rows.get(key)
-            merged = dict(row, _year=parsed.year, _present=parsed.columns)
-            if earlier is not None and parsed.columns != earlier["_present"]:
-                # A column only the earlier file had keeps its value.
-                for name in earlier["_present"] - parsed.columns:
-                    merged[name] = earlier[name]
-                merged["_present"] = parsed.columns | earlier["_present"]
-            rows[key] = merged
-    return list(rows.values())
+            if earlier is not None and earlier["_present"] is not columns:
+                _keep_columns_only_earlier_had(row, earlier)
+            rows[key] = row
+    return kept if not key_columns else list(rows.values())
+
+
+def _keep_columns_only_earlier_had(row: dict, earlier: dict) -> None:
+    missing = earlier["_present"] - row["_present"]
+    for name in missing:
+        row[name] = earlier[name]
+    if missing:
+        row["_present"] = row["_present"] | earlier["_present"]
 
 
 def present(row: dict, column: str) -> bool:

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from irohub.transfer.importing import values as v
@@ -99,12 +100,17 @@ def _check_header(header: list[str], rel: str, spec: FileSpec, errors: list[str]
 
 def _read_rows(reader, names: list[str], parsed: ParsedFile, ctx, errors: list[str]) -> None:
     spec, rel = parsed.spec, parsed.path
-    columns = [(i, c) for c in spec.columns for i, n in enumerate(names) if n == c.name]
-    versioned = [c for c in spec.columns if c.year_versioned and c.name in parsed.columns]
-    seen: dict[tuple, int] = {}
+    columns = [
+        (i, c.name, c.parse, c.required, c.blank)
+        for c in spec.columns
+        for i, n in enumerate(names)
+        if n == c.name
+    ]
+    seen: dict = {}
+    key_of = itemgetter(*spec.key) if spec.key else None
     for cells in reader:
         line = reader.line_num
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
         if len(cells) != len(names):
             errors.append(
@@ -116,48 +122,34 @@ def _read_rows(reader, names: list[str], parsed: ParsedFile, ctx, errors: list[s
         if row is None:
             parsed.failed.add(cells[columns[0][0]].strip() if columns else "")
             continue
-        if versioned and spec.year_column:
-            _check_years(row, spec, versioned, rel, line, ctx, errors)
-        if spec.key:
-            _check_duplicate(row, spec, seen, rel, line, errors)
+        if key_of is not None and seen.setdefault(key_of(row), line) != line:
+            _duplicate(row, spec, seen, rel, line, errors)
         parsed.rows.append(row)
 
 
 def _convert(cells, columns, rel, line, ctx, errors) -> dict | None:
     row, ok = {"_line": line}, True
-    for index, column in columns:
+    for index, name, parse, required, blank in columns:
         raw = cells[index].strip()
         if not raw:
-            if column.required:
-                errors.append(f"{rel}:{line}: {column.name}: required, but blank ()")
+            if required:
+                errors.append(f"{rel}:{line}: {name}: required, but blank ()")
                 ok = False
-            row[column.name] = column.blank
+            row[name] = blank
             continue
         try:
-            row[column.name] = column.parse(raw, ctx)
+            row[name] = parse(raw, ctx)
         except v.Invalid as problem:
-            errors.append(f"{rel}:{line}: {column.name}: {problem} ({raw})")
+            errors.append(f"{rel}:{line}: {name}: {problem} ({raw})")
             ok = False
     return row if ok else None
 
 
-def _check_years(row, spec, versioned, rel, line, ctx, errors) -> None:
-    year = v.collection_year(row[spec.year_column])
-    for column in versioned:
-        value = row[column.name]
-        if value and not ctx.codes[column.year_versioned][value].valid_in(year):
-            errors.append(
-                f"{rel}:{line}: {column.name}: code not valid in collection year "
-                f"{v.year_name(year)} ({value})"
-            )
-
-
-def _check_duplicate(row, spec, seen, rel, line, errors) -> None:
+def _duplicate(row, spec, seen, rel, line, errors) -> None:
     key = tuple(row[k] for k in spec.key)
-    first = seen.setdefault(key, line)
-    if first != line:
-        shown = ", ".join(_shown(x) for x in key)
-        errors.append(f"{rel}:{line}: {'+'.join(spec.key)}: duplicate of line {first} ({shown})")
+    first = seen[key if len(key) > 1 else key[0]]
+    shown = ", ".join(_shown(x) for x in key)
+    errors.append(f"{rel}:{line}: {'+'.join(spec.key)}: duplicate of line {first} ({shown})")
 
 
 def _shown(value) -> str:

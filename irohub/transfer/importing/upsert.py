@@ -45,7 +45,7 @@ def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change
         row_key = tuple(row[k] for k in key)
         current = existing.get(row_key)
         if current is None:
-            new.append(model(**row))
+            new.append(row)
         elif any(current[f] != row[f] for f in row if f not in key):
             changed.append((current["pk"], *(row.get(f, current[f]) for f in fields)))
         else:

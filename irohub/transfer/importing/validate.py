@@ -69,6 +69,26 @@ STORED = {"child": (Child, "child_id"), "iro": (IRO, "iro_id"),
           "escalation": (Escalation, "escalation_id")}  # fmt: skip
 
 
+def check_code_years(files: list[ParsedFile], ctx: Context, errors: list[str]) -> None:
+    """Year-versioned codes (PLACE) must be valid in some collection year the row spans, from its
+    start (DECOM) to the extract's year: an episode begun as Z1 in 2024-25 is rightly re-coded
+    Z11 in the 2025-26 extract (DfE rule 503D), but K3 cannot start before 2023-24."""
+    for parsed in files:
+        spec = parsed.spec
+        columns = [c for c in spec.columns if c.year_versioned and c.name in parsed.columns]
+        for row in parsed.rows if columns and spec.year_column else ():
+            first = v.collection_year(row[spec.year_column])
+            last = max(first, parsed.year or first)
+            for column in columns:
+                code = row[column.name]
+                entry = ctx.codes[column.year_versioned].get(code)
+                if code and entry and not any(entry.valid_in(y) for y in range(first, last + 1)):
+                    errors.append(
+                        f"{parsed.path}:{row['_line']}: {column.name}: code not valid in "
+                        f"collection year {v.year_name(first)} ({code})"
+                    )
+
+
 def check_references(tables: dict[str, list[ParsedFile]], errors: list[str]) -> None:
     """Every reference must name a row of the import or the database. References into a file
     that could not be read at all are not checked (its own errors say enough), nor references
