@@ -111,14 +111,7 @@ def _save(chart: Chart, table: Table, fmt: str) -> str | bytes:
             figure.savefig(buffer, format="svg", metadata={"Date": None})
         else:
             buffer = io.BytesIO()
-            # zlib level 3 halves the time of the default level for a fifth more bytes.
-            figure.savefig(
-                buffer,
-                format="png",
-                dpi=PNG_DPI,
-                metadata={"Software": None},
-                pil_kwargs={"compress_level": 3},
-            )
+            figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None})
     return buffer.getvalue()
 
 

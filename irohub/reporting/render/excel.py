@@ -14,6 +14,7 @@ from datetime import date, datetime, time
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from irohub.reporting.document import NOT_AVAILABLE, ReportDocument, Table, is_number, validate
 from irohub.reporting.render.cells import format_cell, format_date, is_numeric
@@ -87,7 +88,7 @@ def _contents(sheet, doc: ReportDocument, tables: list[tuple[PlacedSection, Bloc
         name = sheet_name(block.table)
         sheet.append([name, table_caption(block), f"{item.number} {item.section.title}"])
         link = sheet.cell(sheet.max_row, 1)
-        link.hyperlink = f"#'{name}'!A1"
+        link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{name}'!A1")  # in the workbook
         link.style = "Hyperlink"
     sheet.append([])
     sheet.append(["About the figures"])

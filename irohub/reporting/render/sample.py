@@ -40,8 +40,9 @@ def sample_document() -> ReportDocument:
     )
 
 
-def large_document(tables: int = 40) -> ReportDocument:
-    """The sample, its sections repeated (with fresh ids) until it holds this many tables."""
+def large_document(tables: int = 40, charts: int | None = None) -> ReportDocument:
+    """The sample, its sections repeated (with fresh ids) until it holds this many tables;
+    with `charts`, only the first that many charts are kept."""
     doc = sample_document()
     pattern = [s for s in doc.sections if s.tables or s.subsections]
     sections, count, copy_number = list(doc.sections), len(_tables_of(doc.sections)), 2
@@ -54,7 +55,17 @@ def large_document(tables: int = 40) -> ReportDocument:
             sections.append(clone)
         copy_number += 1
     doc.sections = sections
+    if charts is not None:
+        _keep_charts(doc.sections, charts)
     return doc
+
+
+def _keep_charts(sections: list[Section], allowed: int) -> int:
+    for section in sections:
+        section.charts = section.charts[: max(allowed, 0)]
+        allowed -= len(section.charts)
+        allowed = _keep_charts(section.subsections, allowed)
+    return allowed
 
 
 def _tables_of(sections: list[Section]) -> list[Table]:
