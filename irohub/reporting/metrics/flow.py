@@ -57,15 +57,15 @@ def _discharges(ctx: MetricContext) -> list[data.PeriodRow]:
 
 @metric("flow.admissions.count", title="Admissions (periods of care starting)", unit="count")
 def admissions_count(ctx: MetricContext) -> MetricResult:
-    rows = _admissions(ctx)
-    everyone = data.children(ctx)
+    """Periods of care starting in the year; by sex, UASC and legal-status group at the start."""
+    rows, everyone = _admissions(ctx), data.children(ctx)
+    groups = data.code_groups(ctx, "LS")
+    status = {(e.child, e.decom): e.ls for e in data.episodes(ctx) if e.rne == STARTS}
     sexes = Counter(everyone[p.child].sex for p in rows)
-    uasc = sum(everyone[p.child].uasc for p in rows)
-    return MetricResult(
-        "flow.admissions.count",
-        len(rows),
-        extra={"by_sex": dict(sorted(sexes.items())), "uasc": uasc},
-    )
+    legal = Counter(groups.get(status[p.child, p.start]) or "other" for p in rows)
+    extra = {"by_sex": dict(sorted(sexes.items())), "by_legal_status": dict(sorted(legal.items())),
+             "uasc": sum(everyone[p.child].uasc for p in rows)}  # fmt: skip
+    return MetricResult("flow.admissions.count", len(rows), extra=extra)
 
 
 @metric("flow.admissions.children_count", title="Children admitted", unit="count")

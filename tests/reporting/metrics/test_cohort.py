@@ -112,6 +112,8 @@ def test_uasc_and_month_end_series(cohort):
     months = r["cohort.cla_month_end.count"].value
     assert list(months) == cohort.period().months()
     assert list(months.values()) == [2, 2, 2, 3, 3, 4, 5, 4, 4, 4, 4, 4]
+    # Hounslow trap (§2.17): 347 at 31 March in its text, 329 in its month table. One rule here.
+    assert months["2025-03"] == r["cohort.cla_snapshot.count"].value
     rates = r["cohort.cla_month_end.rate_per_10k"]
     assert rates.value["2024-10"] == 5.0 and rates.denominator == 10000
     uasc = r["cohort.uasc_month_end.count"]

@@ -39,6 +39,18 @@ def test_the_overall_rate_is_not_the_mean_of_the_type_rates(timed):
     assert r["reviews.timeliness.all_pct"].extra["not_assessed"] == 1
 
 
+def test_every_review_metric_counts_the_same_reviews(timed):
+    """Hounslow trap (§2.17): 720 reviews in its participation table, 824 in its timeliness
+    table. Here one loader feeds every family, so the bases agree."""
+    r = timed.metrics(["reviews.held.count", "reviews.timeliness.all_pct",
+                       "participation.code.count"])  # fmt: skip
+    held = r["reviews.held.count"].value
+    timeliness = r["reviews.timeliness.all_pct"]
+    assert timeliness.denominator + timeliness.extra["not_assessed"] == held == 8
+    codes = r["participation.code.count"]
+    assert sum(codes.value.values()) + codes.extra["not_coded"] == held
+
+
 def test_late_reviews_and_reasons(timed):
     r = timed.metrics(TIMELINESS_IDS)
     late = r["reviews.timeliness.late_count"]
