@@ -10,7 +10,9 @@ of the busiest caseload (`reallocation`).
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import itertools
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -45,6 +47,7 @@ class Allocator:
     def __init__(self, rng: random.Random, team: Team, cal: WorkingCalendar, as_at: date):
         self.rng, self.cal, self.as_at = rng, cal, as_at
         self.desks = {h.iro.id: Desk(h) for h in team.holders}
+        self.in_post: list[str] = []  # IRO ids in post at the current event, in id order
         self.allocations: list[Allocation] = []
         self.last_iro: dict[str, str] = {}
         self.group_iro: dict[str, str] = {}
@@ -65,13 +68,20 @@ class Allocator:
         events.sort(
             key=lambda e: (e[0], e[1], getattr(e[2], "holder", None) and e[2].holder.iro.id or "")
         )
-        for d, kind, item in events:
-            if kind == 0:
-                self._leave(d, item)
-            elif kind == 1:
-                self._join(d, item)
-            else:
-                self._allocate(d, *item)
+        for d, day in itertools.groupby(events, key=lambda e: e[0]):
+            day = list(day)
+            for _d, kind, item in day:  # who is in post today, before anything happens
+                if kind == 0:
+                    self.in_post.remove(item.holder.iro.id)
+                elif kind == 1:
+                    bisect.insort(self.in_post, item.holder.iro.id)
+            for _d, kind, item in day:
+                if kind == 0:
+                    self._leave(d, item)
+                elif kind == 1:
+                    self._join(d, item)
+                else:
+                    self._allocate(d, *item)
         self.allocations.sort(key=lambda a: (a.child, a.start))
         return self.allocations
 
@@ -92,9 +102,8 @@ class Allocator:
         return d if d <= self.as_at else None
 
     def _candidates(self, d: date, exclude: str | None = None) -> list[Desk]:
-        return [
-            k for k in self.desks.values() if k.holder.in_post(d) and k.holder.iro.id != exclude
-        ]
+        """The desks in post on d (events run in date order, so `in_post` is d's)."""
+        return [self.desks[i] for i in self.in_post if i != exclude]
 
     def _choose(self, d: date, child: Child, exclude: str | None = None) -> Desk | None:
         desks = self._candidates(d, exclude)
