@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+import argparse
 import time
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, DjangoHelpFormatter
 
 from irohub.statutory.settings import SettingsError, load_rules
 from irohub.synth import generate, write
 
-HELP = """Write a synthetic council (invented children, IROs and activity) as an import folder
-for `irohub import`: ssda903/<year>/{header,episodes,reviews,uasc}.csv for every collection year
-of the history, the irohub tables (iros.csv, allocations.csv, review_details.csv, contacts.csv,
-escalations.csv, ...), child_names.csv and rules.toml. No database is needed. The same --seed and
---as-at always give byte-identical files. Example:
+HELP = """Write a synthetic council as an import folder for `irohub import` (no database needed).
+
+Invented children, IROs and activity over --years years to --as-at: about --children children
+looked after at any time, UASC arriving in waves, breaks in care, short breaks and remands; reviews
+on the statutory timetable (irohub.statutory) with realistic lateness; 903 returns that pass the
+DfE validation rules. The same --seed and --as-at always give byte-identical files.
+
+The folder holds:
+  ssda903/<year>/header.csv, episodes.csv, reviews.csv, uasc.csv   one per collection year
+  iros.csv allocations.csv review_details.csv contacts.csv escalations.csv escalation_stages.csv
+  advocacy.csv feedback.csv audits.csv complaints.csv flags.csv population.csv service.csv
+  targets.csv child_names.csv rules.toml
+
+Example:
   irohub synth --children 350 --years 10 --seed 1 --as-at 2026-11-22 --out var/synth"""
+
+
+class HelpFormatter(DjangoHelpFormatter, argparse.RawDescriptionHelpFormatter):
+    """Django's order of options, with the description's own line breaks kept."""
 
 
 class Command(BaseCommand):
     help = HELP
     requires_system_checks: list = []
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = HelpFormatter
+        return parser
 
     def add_arguments(self, parser):
         parser.add_argument(
