@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import threading
 from collections import OrderedDict
 from html import escape
 
@@ -88,17 +89,21 @@ def chart_series(chart: Chart, table: Table) -> tuple[list[str], list[Series]]:
 
 
 _cache: OrderedDict[str, str | bytes] = OrderedDict()
+_cache_lock = threading.Lock()  # threaded servers share it; drawing happens outside the lock
 
 
 def _cached(fmt: str, chart: Chart, table: Table, make):
     # The site redraws the same report on every visit; a chart depends only on these two objects.
     key = hashlib.sha256(repr((fmt, chart, table)).encode()).hexdigest()
-    if key in _cache:
-        _cache.move_to_end(key)
-        return _cache[key]
-    result = _cache[key] = make()
-    while len(_cache) > _CACHE_SIZE:
-        _cache.popitem(last=False)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    result = make()
+    with _cache_lock:
+        _cache[key] = result
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
     return result
 
 

@@ -169,7 +169,7 @@ def _table(word, block: Block) -> None:
     grid = word.add_table(rows=len(table.rows) + 1, cols=len(table.columns))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-    parts.mark_table_header_semantics(grid)
+    parts.describe_table(grid, table_caption(block))
     keep = len(table.rows) <= SHORT_TABLE_ROWS
     rows = grid.rows
     parts.repeat_as_header(rows[0])

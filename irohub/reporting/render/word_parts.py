@@ -67,8 +67,9 @@ def describe_picture(shape, *, title: str, description: str) -> None:
     doc_pr.set("descr", description)
 
 
-def mark_table_header_semantics(table) -> None:
-    """Tell Word the first row and column are headers (its table style options)."""
+def describe_table(table, caption: str) -> None:
+    """Header row and column flagged for Word's table style, and the table's own alt text
+    (its caption), which screen readers announce on entering the table."""
     properties = table._tbl.tblPr
     look = properties.find(qn("w:tblLook"))
     if look is None:
@@ -77,3 +78,4 @@ def mark_table_header_semantics(table) -> None:
     look.set(qn("w:firstRow"), "1")
     look.set(qn("w:firstColumn"), "1")
     look.set(qn("w:val"), "04A0")
+    look.addnext(_element("w:tblCaption", **{"w:val": caption}))  # schema order: after tblLook

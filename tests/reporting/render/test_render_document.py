@@ -108,3 +108,16 @@ def test_a_published_document_is_checked_for_identifiers_as_it_is_rendered(doc):
     doc.publication = True
     with pytest.raises(IdentifierLeak, match="C0042137"):
         render.render(doc, "html", identifiers=["C0042137"])
+
+
+def test_an_empty_section_table_and_a_fully_suppressed_chart_still_render(doc):
+    empty = Table("empty", "Nothing yet", ["Group", "Children"], [], kinds=["label", "count"])
+    hidden = Table("hidden", "All hidden", ["Group", "Children"], [["a", "c"], ["b", None]])
+    doc.sections[0].tables += [empty, hidden]
+    doc.sections[0].charts += [
+        Chart("empty-chart", "Nothing yet", "bar", "empty", ["Children"]),
+        Chart("hidden-chart", "All hidden", "stacked_bar", "hidden", ["Children"]),
+    ]
+    doc.sections.append(type(doc.sections[0])("blank", "A section with only a title"))
+    for fmt in render.FORMATS:
+        assert render.render(doc, fmt)

@@ -111,3 +111,9 @@ def test_sentences_narrative_and_quotes_are_kept(doc, word):
 def test_properties_name_the_council_and_the_version(word):
     assert word.core_properties.author == "Northbrook Borough Council"
     assert word.core_properties.comments == "Internal version"
+
+
+def test_tables_carry_their_caption_as_alt_text(doc, word):
+    for number, (grid, table) in enumerate(zip(word.tables, tables_of(doc), strict=True), start=1):
+        caption = grid._tbl.tblPr.find(qn("w:tblCaption"))
+        assert caption.get(qn("w:val")) == f"Table {number}: {table.title}"
