@@ -18,10 +18,21 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 _serial = itertools.count(1)
 
 
+def pytest_configure(config):
+    # WhiteNoise warns that ./var/staticfiles is missing; tests serve static through the finders.
+    config.addinivalue_line("filterwarnings", "ignore:No directory at:UserWarning")
+
+
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # The real hasher is deliberately slow; tests make many accounts.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def test_password() -> str:
+    """The password every user_factory user has (unless given another)."""
+    return TEST_PASSWORD
 
 
 @pytest.fixture

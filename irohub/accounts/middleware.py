@@ -18,7 +18,7 @@ from irohub.accounts import second_factor
 
 
 class SecondFactorMiddleware:
-    """Must come after django_otp.middleware.OTPMiddleware (it uses `user.is_verified()`)."""
+    """Must come after OTPMiddleware (`user.is_verified()`) and MessageMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -8,10 +8,12 @@ sign-in asks for a code. Every change is audited.
 from __future__ import annotations
 
 import base64
+import math
 
 import segno
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from irohub.accounts.roles import ADMINISTRATOR
@@ -42,6 +44,16 @@ def start_setup(*, by, user) -> TOTPDevice:
     device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
     audit.record(by=by, action="second_factor_setup_started", target_type="user", target_id=user.pk)
     return device
+
+
+def seconds_to_wait(device: TOTPDevice | None) -> int:
+    """After a wrong code django-otp refuses codes for a while (doubling each time); how long."""
+    if device is None:
+        return 0
+    allowed, details = device.verify_is_allowed()
+    if allowed or not details or not details.get("locked_until"):
+        return 0
+    return max(1, math.ceil((details["locked_until"] - timezone.now()).total_seconds()))
 
 
 def pending_device(user) -> TOTPDevice | None:

@@ -37,6 +37,7 @@ def serve(*, host: str, port: int, workers: int) -> int:
         call_command("collectstatic", interactive=False, verbosity=0)
     if gunicorn_importable():
         command = gunicorn_command(host, port, workers)
-        os.execv(command[0], command)  # does not return
-    call_command("runserver", f"{host}:{port}", use_reloader=False)
+        os.execv(command[0], command)  # replaces this process: returns only when mocked in tests
+    else:
+        call_command("runserver", f"{host}:{port}", use_reloader=False)
     return 0

@@ -87,14 +87,18 @@ def enter_code(request):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         device = second_factor.confirmed_devices(user).first()
-        if device is not None and device.verify_token(form.cleaned_data["code"]):
+        wait = second_factor.seconds_to_wait(device)
+        if wait:
+            form.add_error("code", f"Wait {wait} seconds, then enter the new code from the app")
+        elif device is not None and device.verify_token(form.cleaned_data["code"]):
             del request.session[PENDING]
             return _complete_sign_in(request, user, pending["backend"], device, pending["next"])
-        # A wrong code counts towards the lockout, like a wrong password.
-        user_login_failed.send(
-            sender=__name__, credentials={"username": user.get_username()}, request=request
-        )
-        form.add_error("code", "The code is not right: enter the code the app shows now")
+        else:
+            # A wrong code counts towards the lockout, like a wrong password.
+            user_login_failed.send(
+                sender=__name__, credentials={"username": user.get_username()}, request=request
+            )
+            form.add_error("code", "The code is not right: enter the code the app shows now")
     return render(request, "accounts/enter_code.html", {"form": form})
 
 

@@ -18,5 +18,6 @@ urlpatterns = [
     path("health", views.health, name="health"),
     path("accounts/", include("irohub.accounts.urls")),
     path("audit/", include("irohub.audit.urls")),
+    path("reports/", include("irohub.reporting.urls")),
     path("admin/", admin.site.urls),
 ]

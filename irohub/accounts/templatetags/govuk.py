@@ -29,7 +29,18 @@ from irohub.accounts.navigation import items_for
 register = template.Library()
 
 # Attributes the templates write themselves (or that GOV.UK asks us not to use).
-_OWN_ATTRS = {"id", "name", "type", "value", "class", "required", "checked", "selected"}
+_OWN_ATTRS = {
+    "id",
+    "name",
+    "type",
+    "value",
+    "class",
+    "required",
+    "checked",
+    "selected",
+    "rows",
+    "cols",
+}
 
 
 def _kind(widget) -> str:
@@ -101,7 +112,7 @@ def field_context(bound_field, **options) -> dict:
         "attrs": _extra_attrs(widget),
         "inline": options.get("inline", False),
         "small": options.get("small", False),
-        "rows": options.get("rows", widget.attrs.get("rows", 5)),
+        "rows": options.get("rows", 5),  # GOV.UK default; Django's own default is 10
         "type": getattr(widget, "input_type", "text"),
         "value": _value(bound_field, kind),
     }

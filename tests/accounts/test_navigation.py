@@ -1,0 +1,87 @@
+"""The navigation registry and the service navigation shown by role."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import resolve
+
+from irohub.accounts import navigation
+from irohub.accounts.roles import Permission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registry():
+    """Restore the real registry after a test adds to it."""
+    saved = dict(navigation._REGISTRY)
+    yield navigation
+    navigation._REGISTRY.clear()
+    navigation._REGISTRY.update(saved)
+
+
+def test_entries_are_filtered_by_permission_and_ordered(registry, users):
+    registry.register("Dashboard", "home", Permission.VIEW_DASHBOARD, order=5)
+    manager = [item.label for item in registry.items_for(users["manager"])]
+    iro = [item.label for item in registry.items_for(users["iro"])]
+    assert manager[0] == "Dashboard" and "Audit trail" in manager
+    assert "Dashboard" not in iro and "Audit trail" not in iro
+
+
+def test_no_permission_means_any_signed_in_person_but_never_anonymous(registry, users):
+    from django.contrib.auth.models import AnonymousUser
+
+    registry.register("Help", "home", None)
+    assert "Help" in [item.label for item in registry.items_for(users["senior_leader"])]
+    assert registry.items_for(AnonymousUser()) == []
+
+
+def test_several_permissions_must_all_be_held(registry, users):
+    registry.register("Import", "home", (Permission.IMPORT_DATA, Permission.VIEW_AUDIT))
+    assert "Import" in [i.label for i in registry.items_for(users["administrator"])]
+    assert "Import" not in [i.label for i in registry.items_for(users["business_support"])]
+
+
+def test_registering_again_replaces(registry):
+    registry.register("Old", "home", None)
+    registry.register("New", "home", None)
+    assert [entry.label for entry in registry.entries()].count("New") == 1
+    assert "Old" not in [entry.label for entry in registry.entries()]
+
+
+def test_the_current_page_is_marked(users):
+    match = resolve("/audit/")
+    shown = navigation.items_for(users["manager"], current=match)
+    assert [item.label for item in shown if item.current] == ["Audit trail"]
+
+
+def test_service_navigation_shows_only_allowed_links(signed_in_client):
+    manager_page = signed_in_client("manager").get("/").content.decode()
+    iro_page = signed_in_client("iro").get("/").content.decode()
+    assert 'href="/audit/">Audit trail' in manager_page
+    assert "Audit trail" not in iro_page
+    assert "Sign out" in iro_page and "Your account" in iro_page
+
+
+def test_the_administrator_sees_the_django_admin_link(signed_in_client):
+    page = signed_in_client("administrator").get("/").content.decode()
+    assert 'href="/admin/">Administration' in page
+
+
+def test_anonymous_pages_have_no_service_links(client):
+    page = client.get("/accounts/sign-in/").content.decode()
+    assert "Sign out" not in page and "govuk-service-navigation__list" not in page
+
+
+def test_current_page_is_bold_and_aria_current(signed_in_client):
+    page = signed_in_client("manager").get("/audit/").content.decode()
+    assert (
+        'aria-current="page"><strong class="govuk-service-navigation__active-fallback">Audit trail'
+        in page
+    )
+
+
+def test_request_factory_is_enough_for_items(users):
+    request = RequestFactory().get("/")
+    assert (
+        navigation.items_for(users["iro"], current=getattr(request, "resolver_match", None)) == []
+    )
