@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from irohub.reporting.metrics import data
 from irohub.reporting.metrics.base import MetricContext, MetricResult, metric, pct
-from irohub.reporting.metrics.workforce import in_care_on
+from irohub.reporting.metrics.caseloads import in_care_on
 from irohub.reviews.models import Contact, Review
 from irohub.statutory.periods import PeriodOfCare
 from irohub.statutory.reviews import ReviewHeld, review_timetables
@@ -100,20 +100,25 @@ def _reviews_of_current_periods(ctx: MetricContext, day: date) -> dict[int, list
 
 def last_and_next(ctx: MetricContext, day: date) -> dict[int, tuple[date | None, date | None]]:
     """child pk -> (latest review, next due date) as at `day`, for the children looked after
-    that day (cohort rule), from the rules core's review timetable of their period of care."""
-    periods, held = in_care_on(ctx, day), _reviews_of_current_periods(ctx, day)
-    known = data.children(ctx)
-    items, order = [], []
-    for child in data.looked_after_on(ctx, day):
-        p = periods.get(child)
-        if p is None:
-            continue
-        period = PeriodOfCare(child, p.start, p.end, (), p.short_break, p.number)
-        dob = known[child].dob if child in known else None
-        items.append((period, held.get(p.pk, []), dob))
-        order.append(child)
-    tables = review_timetables(items, rules=ctx.rules, as_at=day)
-    return {child: (t.last_review, t.next_due) for child, t in zip(order, tables, strict=True)}
+    that day (cohort rule), from the rules core's review timetable of their period of care
+    (computed once per context: the target register may ask for the coverage again)."""
+
+    def timetables():
+        periods, held = in_care_on(ctx, day), _reviews_of_current_periods(ctx, day)
+        known = data.children(ctx)
+        items, order = [], []
+        for child in data.looked_after_on(ctx, day):
+            p = periods.get(child)
+            if p is None:
+                continue
+            period = PeriodOfCare(child, p.start, p.end, (), p.short_break, p.number)
+            dob = known[child].dob if child in known else None
+            items.append((period, held.get(p.pk, []), dob))
+            order.append(child)
+        tables = review_timetables(items, rules=ctx.rules, as_at=day)
+        return {c: (t.last_review, t.next_due) for c, t in zip(order, tables, strict=True)}
+
+    return ctx.cached(f"midway.last_and_next:{day}", timetables)
 
 
 def _midpoint(last: date, due: date) -> date:
