@@ -4,7 +4,8 @@ against the contract, issues raised, and the independent-visitor scheme against 
 Interpretations (one place, so every output agrees):
 
 * A referral belongs to the year its `referral_date` falls in; `advocacy.referrals.count` counts
-  referrals (rows), the distinct children are in `extra["children"]`. Independent-visitor
+  referrals (rows), the distinct children are in `extra["children"]` (and as a percentage of
+  `cohort.cla_any_time`). Independent-visitor
   referrals are the IV scheme, not advocacy, and are counted only by the `iv.*` metrics.
 * A child is *supported* (advocacy) or *matched* (IV) in a year when a referral of that kind was
   open on at least one day of it: referred on or before the year's end and not closed before
@@ -22,7 +23,8 @@ from collections import Counter
 from decimal import Decimal
 
 from irohub.council.models import ServiceFact
-from irohub.reporting.metrics.base import MetricContext, MetricResult, metric
+from irohub.reporting.metrics import data
+from irohub.reporting.metrics.base import MetricContext, MetricResult, metric, pct
 from irohub.voice.models import AdvocacyIssue, AdvocacyReferral
 
 Kind = AdvocacyReferral.Kind
@@ -78,13 +80,18 @@ def _children_by_kind(ctx: MetricContext, kinds) -> dict[str, set[int]]:
 
 @metric("advocacy.referrals.count", title="Referrals for advocacy", unit="count")
 def referrals(ctx: MetricContext) -> MetricResult:
+    """Referrals made in the year; the children referred also as a share of the children looked
+    after at any time in the year (Brent: "56 children, 18% of LAC")."""
     made = _made_in_year(ctx, ADVOCACY_KINDS)
     by_kind = Counter(r[3] for r in made)
+    children = len({r[1] for r in made})
+    looked_after = data.looked_after_between(ctx, ctx.period.start, ctx.period.end)
     return MetricResult(
         "advocacy.referrals.count",
         len(made),
         extra={
-            "children": len({r[1] for r in made}),
+            "children": children,
+            "children_pct_of_cla": pct(children, len(looked_after)),
             "by_kind": {kind: by_kind.get(kind, 0) for kind in ADVOCACY_KINDS},
         },
     )

@@ -9,7 +9,8 @@
   R7 E issue_based      01/04/2025 (next year)
   R8 B issue_based      20/01/2025 open, no hours            housing; complaint
 
-Referrals in the year R1 R2 R8 = 3 (children A, B); supported: issue-based A B, CP A; hours
+A, B, C and E are looked after in the year (from 01/01/2024); D is not.
+Referrals in the year R1 R2 R8 = 3 (children A, B: 50% of 4); supported: issue-based A B, CP A; hours
 10.5 + 4 = 14.5; issues housing 3, complaint 1, education 1, social_worker 1; IV matched D E.
 """
 
@@ -44,6 +45,8 @@ def refer(child, day, kind, *, hours=None, closed=None, issues=()):
 def voice(council):
     c = council
     a, b, cc, d, e = (c.child(x, dob=D(2010, 1, 1)) for x in "ABCDE")
+    for child in (a, b, cc, e):  # looked after in the year: 2 of these 4 were referred
+        c.episode(child, D(2024, 1, 1))
     refer(a, D(2024, 5, 10), "issue_based", hours=10.5, closed=D(2024, 8, 10),
           issues=["housing", "education"])  # fmt: skip
     refer(a, D(2024, 6, 1), "child_protection", hours=4, issues=["housing"])
@@ -62,7 +65,8 @@ def test_advocacy(voice):
     referrals = r["advocacy.referrals.count"]
     assert referrals.value == 3
     assert referrals.extra == {
-        "children": 2, "by_kind": {"issue_based": 2, "child_protection": 1}
+        "children": 2, "children_pct_of_cla": 50.0,
+        "by_kind": {"issue_based": 2, "child_protection": 1},
     }  # fmt: skip
     supported = r["advocacy.children_supported.count"]
     assert supported.value == {"issue_based": 2, "child_protection": 1}
@@ -105,6 +109,7 @@ def test_absent_inputs_are_null_not_zero(council):
     assert r["advocacy.issues.by_theme"].value == {}
 
 
-def test_the_family_costs_three_queries(voice, django_assert_max_num_queries):
-    with django_assert_max_num_queries(3):
+def test_the_family_costs_four_queries(voice, django_assert_max_num_queries):
+    # service facts, referrals, issues, and the episodes for the children looked after
+    with django_assert_max_num_queries(4):
         voice.metrics(VOICE_IDS)
