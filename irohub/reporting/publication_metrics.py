@@ -48,9 +48,25 @@ PARTS = ("value", "previous")
 _TOTAL = "__total__"
 
 
+# The shape of a metric (interfaces.md §4) is suppressed cell by cell below; the detail some
+# metrics carry beside it (counts by sex or by code, shares...) is not, so publication keeps only
+# its words (a reason, a date, a flag) and leaves its numbers out.
+SHAPE_KEYS = frozenset({"value", "numerator", "denominator", "previous", "change", "change_pct"})
+
+
+def _shape_and_words(metric):
+    if not isinstance(metric, dict) or "value" not in metric:
+        return metric
+    return {
+        key: value
+        for key, value in metric.items()
+        if key in SHAPE_KEYS or value is None or isinstance(value, str | bool)
+    }
+
+
 def suppress_metrics(metrics: dict, *, up_to: int = DEFAULT_UP_TO) -> dict:
     """A suppressed copy (the input is left as it was); see publication.suppress_metrics."""
-    out = {key: _copy(value) for key, value in metrics.items()}
+    out = {key: _shape_and_words(_copy(value)) for key, value in metrics.items()}
     hidden: dict[str, dict[str, set]] = {}
     for metric_id, metric in out.items():
         if isinstance(metric, dict) and "value" in metric:
