@@ -160,3 +160,13 @@ def test_empty_council_gives_every_id_zero_or_null(council):
 def test_the_whole_family_costs_a_few_queries(cohort, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         cohort.metrics(COHORT_IDS)
+
+
+def test_publication_keeps_no_detail_numbers_beside_a_hidden_count(cohort):
+    """remand.count is 1, hidden as "c"; its by_sex and by_age_band detail would give the
+    child away, so the published JSON carries the suppressed shape only."""
+    from irohub.reporting.publication_metrics import suppress_metrics
+
+    result = cohort.metric("cohort.remand.count")
+    public = suppress_metrics({"cohort.remand.count": result.to_json()})
+    assert public["cohort.remand.count"] == {"value": "c"}
