@@ -87,3 +87,15 @@ def test_local_mode_is_the_default(value, tmp_path):
     script = "from irohub.config import settings as s; print(s.PRODUCTION, s.DEBUG, s.IROHUB_REQUIRE_ADMIN_MFA)"
     result = _run(["-c", script], env)
     assert result.stdout.split() == ["False", "True", "False"], result.stderr
+
+
+def test_env_example_lists_every_variable_settings_reads():
+    import re
+    from pathlib import Path
+
+    settings_source = (Path(ROOT) / "irohub" / "config" / "settings.py").read_text()
+    read = set(re.findall(r'"((?:IROHUB_[A-Z_]+)|DATABASE_URL)"', settings_source))
+    example = (Path(ROOT) / ".env.example").read_text()
+    listed = set(re.findall(r"^(?:# )?([A-Z_]+)=", example, flags=re.MULTILINE))
+    assert read - listed == set(), "add these to .env.example with a comment"
+    assert listed - read == set(), "remove these from .env.example (settings no longer read them)"

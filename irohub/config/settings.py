@@ -13,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # the irohub package
-VAR_DIR = Path(os.environ.get("IROHUB_VAR_DIR", Path.cwd() / "var"))
+VAR_DIR = Path(os.environ.get("IROHUB_VAR_DIR") or Path.cwd() / "var")  # blank: default
 
 DEFAULT_SECRET_KEY = "irohub-local-only-not-secret"
 
@@ -33,7 +33,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 
 
 PRODUCTION = env_bool("IROHUB_PRODUCTION", False)
-SECRET_KEY = os.environ.get("IROHUB_SECRET_KEY", DEFAULT_SECRET_KEY)
+SECRET_KEY = os.environ.get("IROHUB_SECRET_KEY") or DEFAULT_SECRET_KEY  # blank: default
 DEBUG = env_bool("IROHUB_DEBUG", not PRODUCTION)
 
 if PRODUCTION:
@@ -148,6 +148,9 @@ AXES_FAILURE_LIMIT = int(os.environ.get("IROHUB_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("IROHUB_LOGIN_LOCKOUT_MINUTES", "15")) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username"]
 AXES_RESET_ON_SUCCESS = True
+# The lock ends a fixed time after the last counted mistake; tries during the lock do not
+# extend it, so the time the lockout page gives is the time it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "irohub.accounts.lockout.locked_out"  # says when to try again
 AXES_VERBOSE = False
 # Locking by IP address too (axes.W006) would lock out a whole council office behind one

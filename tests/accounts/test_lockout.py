@@ -66,6 +66,23 @@ def test_the_lock_ends_after_fifteen_minutes(client, users):
     assert response.status_code == 302
 
 
+def test_the_page_gives_the_time_the_lock_ends_and_tries_do_not_extend_it(client, users):
+    for _ in range(4):
+        _wrong(client)
+    fifth = _wrong(client)
+    locked_at = AccessAttempt.objects.get(username="iro").attempt_time
+    assert f"You can try again after {try_again_after(locked_at, 15)}." in fifth.content.decode()
+    AccessAttempt.objects.filter(username="iro").update(
+        attempt_time=locked_at - settings_minutes(10)
+    )
+    again = _wrong(client)
+    assert again.status_code == 429
+    assert try_again_after(locked_at - settings_minutes(10), 15) in again.content.decode()
+    assert AccessAttempt.objects.get(username="iro").attempt_time == locked_at - settings_minutes(
+        10
+    )
+
+
 def test_a_right_password_clears_earlier_mistakes(client, users):
     for _ in range(4):
         _wrong(client)

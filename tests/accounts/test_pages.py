@@ -76,3 +76,9 @@ def test_static_assets_are_served(client):
     assert css.status_code == 200
     assert b"govuk-template" in b"".join(css.streaming_content)
     assert client.get("/static/irohub/init.js").status_code == 200
+
+
+def test_no_template_syntax_leaks_into_pages(signed_in_client, client):
+    for page in (signed_in_client("manager").get("/"), client.get("/accounts/sign-in/")):
+        text = page.content.decode()
+        assert "{#" not in text and "{%" not in text and "{{" not in text
