@@ -12,7 +12,13 @@ import re
 from datetime import date
 from typing import Any
 
-from irohub.reporting.metrics.base import REGISTRY, MetricResult, ReportingPeriod, compute
+from irohub.reporting.metrics.base import (
+    REGISTRY,
+    MetricDef,
+    MetricResult,
+    ReportingPeriod,
+    compute,
+)
 from irohub.statutory.settings import RuleSettings
 
 CORE_METRIC_IDS: tuple[str, ...] = (
@@ -151,12 +157,18 @@ def core_ids_in_spec(text: str) -> list[str]:
     return _ID.findall(text[start:end])
 
 
-def missing_core_ids() -> list[str]:
-    """Core ids no metric module implements yet (the report shows them as not available)."""
+def registry() -> dict[str, MetricDef]:
+    """Every registered metric (the metric modules are imported first)."""
     from irohub.reporting.metrics.base import _load_metric_modules
 
     _load_metric_modules()
-    return [mid for mid in CORE_METRIC_IDS if mid not in REGISTRY]
+    return REGISTRY
+
+
+def missing_core_ids() -> list[str]:
+    """Core ids no metric module implements yet (the report shows them as not available)."""
+    known = registry()
+    return [mid for mid in CORE_METRIC_IDS if mid not in known]
 
 
 def compute_core(
@@ -191,9 +203,7 @@ def report_json(
         results = compute_core(period, rules=rules, as_at=as_at)
     metrics = {mid: results[mid].to_json() for mid in CORE_METRIC_IDS}
     if publication:
-        from irohub.reporting.publication import suppress_metrics
-
-        metrics = suppress_metrics(metrics, up_to=rules.publication.suppress_up_to)
+        metrics = _published(metrics, rules)
     return {
         "reporting_year": period.label,
         "period": {"start": period.start.isoformat(), "end": period.end.isoformat()},
@@ -201,3 +211,16 @@ def report_json(
         "rules": rules.to_dict(),
         "metrics": metrics,
     }
+
+
+def _published(metrics: dict[str, Any], rules: RuleSettings) -> dict[str, Any]:
+    """Small numbers suppressed, and a check that no child identifier is anywhere in it (a
+    metric's extra detail must never carry one; IdentifierLeak names it if it does)."""
+    import json
+
+    from irohub.reporting.publication import assert_no_identifiers, suppress_metrics
+    from irohub.reporting.selectors import child_identifiers
+
+    metrics = suppress_metrics(metrics, up_to=rules.publication.suppress_up_to)
+    assert_no_identifiers(json.dumps(metrics, default=str), child_identifiers())
+    return metrics

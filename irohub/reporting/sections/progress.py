@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from irohub.reporting import sentences as say
+from irohub.reporting.contract import registry
 from irohub.reporting.document import Cell, Section, Table, is_number
-from irohub.reporting.metrics.base import REGISTRY
 from irohub.reporting.sections.base import ReportInputs, section
 
 SECTION_ID = "progress"
@@ -51,7 +51,7 @@ def priority_texts(inputs: ReportInputs) -> list[str]:
 
 
 def _label(metric_id: str) -> str:
-    found = REGISTRY.get(metric_id)
+    found = registry().get(metric_id)
     return found.title if found is not None else metric_id
 
 

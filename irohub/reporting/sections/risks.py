@@ -5,8 +5,8 @@ own account of the risks."""
 from __future__ import annotations
 
 from irohub.reporting import sentences as say
+from irohub.reporting.contract import registry
 from irohub.reporting.document import Cell, Section, Table
-from irohub.reporting.metrics.base import REGISTRY
 from irohub.reporting.render.cells import format_date
 from irohub.reporting.sections.base import ReportInputs, section
 
@@ -65,7 +65,7 @@ def missed_targets(inputs: ReportInputs) -> list[str | None]:
 
 def _describe(metric_id) -> tuple[str, str]:
     """The metric's title, and "%" when it is a percentage."""
-    found = REGISTRY.get(metric_id)
+    found = registry().get(metric_id)
     if found is None:
         return str(metric_id), ""
     return found.title, "%" if found.unit == "pct" else ""
