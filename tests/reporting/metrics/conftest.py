@@ -14,6 +14,9 @@ Defaults keep tests short: a child is a White British boy, an episode starts a p
 (RNE S) under a full care order in an in-house foster placement, and a review is reg 33.
 `council.year` is the reporting year; `council.as_at` "today" for live metrics (pinned, never
 the clock). `metric_context()` gives a MetricContext for testing loaders in data.py.
+
+Fixtures: `council` (empty) and `timed` (a small council whose every review is timed by hand,
+see the comment above it; used by the review and timeliness tests).
 """
 
 from __future__ import annotations
