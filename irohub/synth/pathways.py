@@ -36,6 +36,8 @@ def eighteenth(dob: date) -> date:
 
 def entry_status(p: Planner, age: int, path: str) -> str:
     r = p.rng.random()
+    if path == "adopt" and age == 0 and r < 0.12:
+        return "V2"  # a baby relinquished: accommodated, then placed for adoption with consent
     if path in ("adopt", "sgo", "cao") or (age < 10 and r < 0.65):
         return "C1"
     if age < 16 and r < 0.35:
@@ -121,8 +123,10 @@ def _adopt(p: Planner, events, child: Child, t: date, ls: str, age: int):
     rng = p.rng
     order = t + days(rng.uniform(200, 420))
     placed = order + days(rng.uniform(30, 200))
-    events.append((order, 0, lambda jj, d=order: jj.status(d, "E1")))
-    events.append((placed, 2, lambda jj, d=placed: _place_for_adoption(p, jj, d, child)))
+    consent = ls == "V2"  # no placement order when the parents consented (A3/A4)
+    if not consent:
+        events.append((order, 0, lambda jj, d=order: jj.status(d, "E1")))
+    events.append((placed, 2, lambda jj, d=placed: _place_for_adoption(p, jj, d, child, consent)))
     return placed + days(rng.uniform(120, 330)), rng.choice(("E11", "E11", "E11", "E12")), True
 
 
@@ -162,8 +166,8 @@ def _home(p: Planner, events, child: Child, t: date, ls: str, age: int):
 OUTCOME_PLANS = {"adopt": _adopt, "uasc": _uasc, "sgo": _sgo, "indep": _independent, "home": _home}
 
 
-def _place_for_adoption(p: Planner, j: Journey, d: date, child: Child) -> None:
-    """A5/A6 placement under the placement order, straight from a foster placement (336)."""
+def _place_for_adoption(p: Planner, j: Journey, d: date, child: Child, consent: bool) -> None:
+    """A5/A6 (or A3/A4 with consent) placement, straight from a foster placement (336)."""
     if not j.setting.place.startswith("U"):
         j.move(d - days(40), p.market.foster(child.home_post), "CARPL")
-    j.move(d, p.market.adoption(j.setting, child.home_post), "CARPL")
+    j.move(d, p.market.adoption(j.setting, child.home_post, consent), "CARPL")

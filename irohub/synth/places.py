@@ -187,13 +187,15 @@ class Market(Places):
     def with_parents(self, home_post: str | None) -> Setting:
         return Setting("P1", "PR0", home_post, None, "parents")
 
-    def adoption(self, current: Setting, home_post: str | None) -> Setting:
+    def adoption(self, current: Setting, home_post: str | None, consent: bool = False) -> Setting:
+        """Placed for adoption under a placement order (A5 with the foster carers, A6 with new
+        adopters) or, when the parents consented, A3/A4 in the same way."""
         provider = "PR1" if self.rng.random() < 0.6 else "PR2"
+        with_carers, elsewhere = ("A3", "A4") if consent else ("A5", "A6")
         if current.place in ("U1", "U2", "U3", "U4", "U5", "U6") and self.rng.random() < 0.35:
-            return Setting("A5", provider, current.pl_post, RAA_URN, current.carer)
-        return Setting(
-            "A6", provider, self.pick_postcode(0.5, 0.2, home_post), RAA_URN, self.new_carer()
-        )
+            return Setting(with_carers, provider, current.pl_post, RAA_URN, current.carer)
+        post = self.pick_postcode(0.5, 0.2, home_post)
+        return Setting(elsewhere, provider, post, RAA_URN, self.new_carer())
 
     def custody(self) -> Setting:
         return Setting("R5", "PR3", self.rng.choice(self.far), None, self.new_carer())

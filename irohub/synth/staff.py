@@ -33,6 +33,7 @@ IRO_ETHNIC = {
     "AOTH": 2,
 }
 SURGE = (date(2022, 10, 3), date(2023, 6, 30))
+HIRES = {"in_house": (80, 8, 12), "temporary": (0, 60, 40)}  # permanent, fixed-term, agency
 YEAR = 365.25
 
 
@@ -52,11 +53,19 @@ class Holder:
 class Team:
     def __init__(self, rng: random.Random, children: int, first: date, as_at: date):
         self.rng, self.as_at = rng, as_at
-        posts = max(3, round(children / 58 / 0.88))
+        posts = max(3, round(children / 58 / 0.78))  # many IROs work part time
         commissioned = max(1, round(posts * 0.25))
         self.holders: list[Holder] = []
         for post in range(posts):
-            self._staff_post(post, first, post < commissioned)
+            # a quarter of posts commissioned; one in-house post always filled on short contracts
+            kind = (
+                "commissioned"
+                if post < commissioned
+                else "temporary"
+                if post == commissioned
+                else "in_house"
+            )
+            self._staff_post(post, first, kind)
         for n in range(max(1, round(children / 350))):
             if SURGE[0] <= as_at:
                 self._add(
@@ -70,14 +79,15 @@ class Team:
         for n, h in enumerate(self.holders, 1):
             h.iro.id = f"IRO{n:03d}"
 
-    def _staff_post(self, post: int, first: date, commissioned: bool) -> None:
+    def _staff_post(self, post: int, first: date, post_kind: str) -> None:
         rng = self.rng
+        commissioned = post_kind == "commissioned"
         d = first - timedelta(days=int(rng.uniform(0, 7) * YEAR))
         while d <= self.as_at:
             kind = (
                 "commissioned"
                 if commissioned
-                else rng.choices(("permanent", "fixed_term", "agency"), (66, 14, 20))[0]
+                else rng.choices(("permanent", "fixed_term", "agency"), HIRES[post_kind])[0]
             )
             tenure = {
                 "permanent": rng.lognormvariate(1.6, 0.6),
@@ -106,8 +116,8 @@ class Team:
             next((p for p, e in PROVIDERS if start <= e), "") if kind == "commissioned" else ""
         )
         fte = {
-            "permanent": rng.choice((1.0, 1.0, 1.0, 0.8, 0.6)),
-            "fixed_term": rng.choice((1.0, 0.8)),
+            "permanent": rng.choice((1.0, 1.0, 0.8, 0.6, 0.6)),
+            "fixed_term": rng.choice((1.0, 0.8, 0.6)),
             "agency": 1.0,
             "commissioned": rng.choice((1.0, 0.8, 0.6)),
         }[kind]
