@@ -65,21 +65,7 @@ def sheet_name(table: Table) -> str:
 
 def _contents(sheet, doc: ReportDocument, tables: list[tuple[PlacedSection, Block]]) -> None:
     sheet.title = CONTENTS
-    period = f"{format_date(doc.period_start)} to {format_date(doc.period_end)}"
-    sheet.append([doc.title])
-    sheet["A1"].font = TITLE
-    sheet.append([doc.council])
-    sheet.append([f"Reporting year {doc.year}: {period}"])
-    sheet.append([f"Children in care counted on {format_date(doc.snapshot)}"])
-    if doc.generated_on:
-        sheet.append([f"Produced on {format_date(doc.generated_on)}"])
-    mode = (
-        "Published version: small numbers shown as “c”."
-        if doc.publication
-        else ("Internal version: small numbers are not suppressed. Do not publish.")
-    )
-    sheet.append([mode])
-    sheet.cell(sheet.max_row, 1).font = BOLD
+    _front(sheet, doc)
     sheet.append([])
     sheet.append(["Sheet", "Table", "Section"])
     for cell in sheet[sheet.max_row]:
@@ -96,6 +82,22 @@ def _contents(sheet, doc: ReportDocument, tables: list[tuple[PlacedSection, Bloc
     for note in [*doc.method_notes, PCT_NOTE, "A dash (–) means the figure is not available."]:
         sheet.append([note])
     _widths(sheet, {1: 28, 2: 70, 3: 40})
+
+
+def _front(sheet, doc: ReportDocument) -> None:
+    period = f"{format_date(doc.period_start)} to {format_date(doc.period_end)}"
+    sheet.append([doc.title])
+    sheet["A1"].font = TITLE
+    sheet.append([doc.council])
+    sheet.append([f"Reporting year {doc.year}: {period}"])
+    sheet.append([f"Children in care counted on {format_date(doc.snapshot)}"])
+    if doc.generated_on:
+        sheet.append([f"Produced on {format_date(doc.generated_on)}"])
+    if doc.publication:
+        sheet.append(["Published version: small numbers shown as “c”."])
+    else:
+        sheet.append(["Internal version: small numbers are not suppressed. Do not publish."])
+    sheet.cell(sheet.max_row, 1).font = BOLD
 
 
 def _table_sheet(sheet, block: Block, item: PlacedSection) -> None:

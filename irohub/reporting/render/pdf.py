@@ -1,6 +1,7 @@
 """The report as PDF: WeasyPrint prints exactly the standalone HTML, with its print stylesheet.
 
-A4 pages, "Page n of N", headings and charts kept with their tables (report.css, @media print).
+A4 pages, "Page n of N", headings and charts kept with their tables (the @media print rules of
+standalone.css and report.css).
 Nothing is fetched while printing: the HTML carries its CSS and inline SVG, and any URL would be
 an error rather than a network or file request.
 """
