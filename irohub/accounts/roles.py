@@ -28,6 +28,8 @@ class Permission(enum.StrEnum):
     MANAGE_USERS = "manage_users"
     VIEW_AUDIT = "view_audit"
     VIEW_FEEDBACK_COMMENTS = "view_feedback_comments"
+    # Case audits, complaints, the target register, priorities and the yearly service facts.
+    MANAGE_QUALITY = "manage_quality"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ MANAGER = Role(
             P.IMPORT_DATA,
             P.VIEW_AUDIT,
             P.VIEW_FEEDBACK_COMMENTS,
+            P.MANAGE_QUALITY,
         }
     ),
 )
