@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from irohub.council.admin_base import ReadOnlyAdmin
-from irohub.reviews.models import Contact, Review
+from irohub.reviews.models import Contact, Review, ReviewBooking
 
 
 @admin.register(Review)
@@ -21,3 +21,14 @@ class ContactAdmin(ReadOnlyAdmin):
     search_fields = ("child__child_id",)
     list_select_related = ("child", "iro")
     date_hierarchy = "contact_date"
+
+
+@admin.register(ReviewBooking)
+class ReviewBookingAdmin(ReadOnlyAdmin):
+    # Booked, moved and cancelled through irohub.reviews.booking, which audits each change.
+    list_display = ("child", "planned_date", "format", "iro", "invitations_sent_date",
+                    "cancelled_date", "review")  # fmt: skip
+    list_filter = ("format",)
+    search_fields = ("child__child_id",)
+    list_select_related = ("child", "iro", "review")
+    date_hierarchy = "planned_date"

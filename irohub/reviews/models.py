@@ -2,6 +2,7 @@
 reviews (midway reviews, visits...). A review's type, due date and timeliness are derived by
 `irohub.reviews.derive` with the rules engine; never set them by hand."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -67,6 +68,9 @@ class Review(models.Model):
     record_date = models.DateField("record completed", null=True, blank=True)
     record_shared_date = models.DateField("record sent to the child", null=True, blank=True)
     late_reason = models.CharField(max_length=30, choices=LateReason.choices, blank=True)
+    # The record written as a letter to the child (Brent: "letter to the child"); issuing it
+    # to the child is record_shared_date.
+    letter = models.TextField("letter to the child", blank=True)
     # Derived by irohub.reviews.derive.
     period = models.ForeignKey(
         "children.PeriodOfCare",
@@ -125,3 +129,54 @@ class Contact(models.Model):
 
     def __str__(self) -> str:
         return f"{self.child_id} {self.contact_type} {self.contact_date:%d/%m/%Y}"
+
+
+class ReviewBooking(models.Model):
+    """A review planned for a date: booked by business support or the IRO, invitations sent,
+    and closed either by the review being recorded (`review`) or by cancelling it. A child has
+    at most one open booking, enforced by the database."""
+
+    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="bookings")
+    planned_date = models.DateField(db_index=True)
+    format = models.CharField(max_length=10, choices=Review.Format.choices)
+    venue = models.CharField(max_length=200, blank=True)
+    iro = models.ForeignKey(
+        "staff.IRO",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="bookings",
+        help_text="The IRO who will chair it (the child's IRO when booked).",
+    )
+    booked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    booked_at = models.DateTimeField(auto_now_add=True)
+    invitations_sent_date = models.DateField(null=True, blank=True)
+    cancelled_date = models.DateField(null=True, blank=True)
+    cancel_reason = models.CharField(max_length=300, blank=True)
+    review = models.OneToOneField(
+        Review,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="booking",
+        help_text="The review recorded for this booking (the booking is then closed).",
+    )
+
+    class Meta:
+        ordering = ["planned_date", "child"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["child"],
+                condition=models.Q(cancelled_date__isnull=True, review__isnull=True),
+                name="one_open_booking_per_child",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child_id} review booked for {self.planned_date:%d/%m/%Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.cancelled_date is None and self.review_id is None

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from irohub.council.admin_base import ReadOnlyAdmin
-from irohub.staff.models import IRO, Allocation
+from irohub.staff.models import IRO, Allocation, CoverGrant
 
 
 @admin.register(IRO)
@@ -18,4 +18,13 @@ class AllocationAdmin(ReadOnlyAdmin):
     list_filter = ("change_reason", "iro")
     search_fields = ("child__child_id", "iro__iro_id", "iro__name")
     list_select_related = ("child", "iro")
+    date_hierarchy = "start_date"
+
+
+@admin.register(CoverGrant)
+class CoverGrantAdmin(ReadOnlyAdmin):
+    # Granted and ended on the managers' cover page (irohub.staff.cover), which audits both.
+    list_display = ("covering_iro", "covered_iro", "child", "start_date", "end_date", "ended_on",
+                    "granted_by")  # fmt: skip
+    list_select_related = ("covering_iro", "covered_iro", "child", "granted_by")
     date_hierarchy = "start_date"

@@ -67,3 +67,66 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.child_id} -> {self.iro_id} from {self.start_date:%d/%m/%Y}"
+
+
+class CoverGrant(models.Model):
+    """A manager lets one IRO see and work on a colleague's caseload, or one child, for a time
+    (leave, sickness, an urgent review). Outside its dates the covering IRO sees nothing of it."""
+
+    covering_iro = models.ForeignKey(IRO, on_delete=models.PROTECT, related_name="covering")
+    covered_iro = models.ForeignKey(
+        IRO,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="covered_by",
+        help_text="Cover the whole caseload of this IRO ...",
+    )
+    child = models.ForeignKey(
+        "children.Child",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cover_grants",
+        help_text="... or of this one child.",
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Last day of cover; blank: open")
+    reason = models.CharField(max_length=300)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+    # Ending a grant early: from this day on it no longer applies (the dates stay as granted).
+    ended_on = models.DateField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-start_date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(covered_iro__isnull=False, child__isnull=True)
+                    | models.Q(covered_iro__isnull=True, child__isnull=False)
+                ),
+                name="cover_grant_one_target",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="cover_grant_dates_in_order",
+            ),
+        ]
+        indexes = [models.Index(fields=["covering_iro", "start_date", "end_date"])]
+
+    def __str__(self) -> str:
+        target = self.covered_iro or self.child
+        return f"{self.covering_iro} covers {target} from {self.start_date:%d/%m/%Y}"
+
+    def active_on(self, day) -> bool:
+        """True when the grant applies on `day` (irohub.staff.visibility uses the same test)."""
+        if day < self.start_date or (self.end_date is not None and day > self.end_date):
+            return False
+        return self.ended_on is None or day < self.ended_on
