@@ -14,7 +14,12 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _environment(**overrides) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("IROHUB_")}
+    # Start from this environment without irohub's settings, nor the browser tests' async switch.
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("IROHUB_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update({"DJANGO_SETTINGS_MODULE": "irohub.config.settings", "PYTHONPATH": ROOT})
     env.update(overrides)
     return env

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.http import HttpResponse
 
 from irohub.accounts.roles import Permission
 
@@ -64,7 +65,13 @@ def check_access(request, permissions: tuple[Permission, ...]):
     """None when the request may go on; otherwise the response (sign-in redirect) or a 403."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        sign_in = redirect_to_login(request.get_full_path())
+        if request.headers.get("HX-Request"):
+            # An htmx fragment would otherwise swap the sign-in page into part of a page.
+            refused = HttpResponse(status=204)
+            refused["HX-Redirect"] = sign_in["Location"]
+            return refused
+        return sign_in
     if not user_can_all(user, permissions):
         raise PermissionDenied("You do not have permission to see this page.")
     return None

@@ -16,6 +16,7 @@ handler500 = "irohub.config.views.server_error"
 urlpatterns = [
     path("", views.home, name="home"),
     path("health", views.health, name="health"),
+    path("favicon.ico", views.no_favicon),
     path("accounts/", include("irohub.accounts.urls")),
     path("audit/", include("irohub.audit.urls")),
     path("reports/", include("irohub.reporting.urls")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
@@ -36,6 +36,14 @@ def health(request):
     except Exception:  # any database failure means "not healthy", whatever the driver raises
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@public
+def no_favicon(request):
+    """Browsers ask for /favicon.ico on every page without one (the Django admin); say "none"."""
+    response = HttpResponse(status=204)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def permission_denied(request, exception=None):

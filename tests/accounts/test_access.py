@@ -55,6 +55,14 @@ def test_anonymous_is_sent_to_sign_in_with_next():
     assert "next=/somewhere/%3Fx%3D1" in response["Location"]
 
 
+def test_an_htmx_request_after_the_session_ended_redirects_the_whole_page():
+    request = RequestFactory().get("/somewhere/", headers={"HX-Request": "true"})
+    request.user = AnonymousUser()
+    response = audit_page(request)
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith("/accounts/sign-in/?next=")
+
+
 def test_signed_in_without_the_permission_is_refused(users):
     with pytest.raises(PermissionDenied):
         audit_page(_request(users["iro"]))

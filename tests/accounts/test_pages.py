@@ -82,3 +82,7 @@ def test_no_template_syntax_leaks_into_pages(signed_in_client, client):
     for page in (signed_in_client("manager").get("/"), client.get("/accounts/sign-in/")):
         text = page.content.decode()
         assert "{#" not in text and "{%" not in text and "{{" not in text
+
+
+def test_favicon_requests_get_an_empty_answer(client):
+    assert client.get("/favicon.ico").status_code == 204
