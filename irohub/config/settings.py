@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "axes",
     "irohub.accounts",
     "irohub.audit",
+    "irohub.council",
     "irohub.children",
     "irohub.staff",
     "irohub.reviews",
