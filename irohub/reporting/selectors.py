@@ -63,16 +63,17 @@ def priorities_for(years: list[str]) -> dict[str, list[PriorityRow]]:
 
 
 def years_with_data(*, today: date, rules: RuleSettings | None = None) -> list[ReportingPeriod]:
-    """Reporting years from the first with an episode of care to the one holding the latest
-    episode or review (never beyond today's), newest first."""
+    """Reporting years with reviews, newest first: from the year of the first review (the DfE
+    return's history starts there; older episodes only say when a child came into care) to the
+    year of the latest episode or review, never beyond today's year."""
+    reviews = Review.objects.aggregate(first=Min("review_date"), last=Max("review_date"))
     episodes = Episode.objects.aggregate(first=Min("decom"), last=Max("decom"), ended=Max("dec"))
-    if episodes["first"] is None:
+    first_day = reviews["first"] or episodes["first"]
+    if first_day is None:
         return []
-    latest_review = Review.objects.aggregate(last=Max("review_date"))["last"]
-    known = [d for d in (episodes["last"], episodes["ended"], latest_review) if d is not None]
-    last_day = min(max(known), today)
-    first = ReportingPeriod.containing(episodes["first"], rules)
-    last = ReportingPeriod.containing(last_day, rules)
+    known = [d for d in (reviews["last"], episodes["last"], episodes["ended"]) if d is not None]
+    first = ReportingPeriod.containing(first_day, rules)
+    last = ReportingPeriod.containing(min(max(known), today), rules)
     return [
         ReportingPeriod.for_year(year, rules)
         for year in range(last.start.year, first.start.year - 1, -1)

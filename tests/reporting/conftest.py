@@ -28,6 +28,12 @@ QUOTE = "My IRO listens to me and gets things done."
 NARRATIVE = "Timeliness improved after monthly tracking meetings with the teams."
 
 
+@pytest.fixture
+def manager_words() -> dict[str, str]:
+    """The texts load_council writes, by kind."""
+    return {"narrative": NARRATIVE, "case_study": CASE_STUDY, "quote": QUOTE}
+
+
 @dataclass
 class AnnualOutputs:
     period: ReportingPeriod
