@@ -2,9 +2,15 @@
 
 Django's bulk_create and bulk_update split work into batches sized for SQLite's old limit of 999
 parameters, so 60,000 reviews become thousands of statements (bulk_update also builds a CASE
-expression per field). Here each write is ONE prepared statement executed for every row
-(`executemany`): SQLite runs it in a tight loop and psycopg 3 pipelines it to PostgreSQL. The
-number of round trips Django sees no longer grows with the number of children.
+expression per field). Here:
+
+* SQLite: each write is ONE prepared statement run for every row (`executemany`), which SQLite
+  does in a tight loop in-process;
+* PostgreSQL: inserts stream through COPY, and updates are COPYed into a temporary table and
+  applied by one `UPDATE ... FROM` (Django's psycopg cursors bind client-side, so executemany
+  would be one round trip per row, and huge VALUES lists cost more to bind than to run).
+
+Either way the number of round trips does not grow with the number of children.
 """
 
 from __future__ import annotations
@@ -65,13 +71,16 @@ def insert(model, rows: Iterable[dict]) -> int:
     names = [f.attname for f in fields]
     values = [[row.get(n, defaults[n]) for n in names] for row in rows]
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
+    table, columns = quote(model._meta.db_table), ", ".join(quote(f.column) for f in fields)
+    values = _prepared(fields, values)
     with connection.cursor() as cursor:
-        cursor.executemany(sql, _prepared(fields, values))
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in values:
+                    copy.write_row(row)
+        else:
+            placeholders = ", ".join(["%s"] * len(fields))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)
     return len(values)
 
 
@@ -81,6 +90,8 @@ def update(model, rows: Iterable[Sequence], fields: Sequence[str]) -> int:
     if not rows:
         return 0
     columns = [model._meta.get_field(name) for name in fields]
+    if connection.vendor == "postgresql":
+        return _update_from_values(model, rows, columns)
     quote = connection.ops.quote_name
     sql = "UPDATE {} SET {} WHERE {} = %s".format(
         quote(model._meta.db_table),
@@ -91,3 +102,29 @@ def update(model, rows: Iterable[Sequence], fields: Sequence[str]) -> int:
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
     return len(params)
+
+
+def _update_from_values(model, rows: list, columns) -> int:
+    """PostgreSQL: COPY the new values into a temporary table, then one UPDATE ... FROM it (no
+    statement grows with the rows, so nothing has to be parsed or bound row by row)."""
+    quote, pk = connection.ops.quote_name, model._meta.pk
+    fields = [pk, *columns]
+    table, staging = quote(model._meta.db_table), quote(f"irohub_bulk_{model._meta.db_table}")
+    names = ", ".join(quote(f.column) for f in fields)
+    sets = ", ".join(f"{quote(c.column)} = s.{quote(c.column)}" for c in columns)
+    rows = _prepared(fields, [list(row) for row in rows])
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {staging}")
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE {staging} ON COMMIT DROP AS "
+            f"SELECT {names} FROM {table} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY {staging} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"UPDATE {table} SET {sets} FROM {staging} AS s "
+            f"WHERE {table}.{quote(pk.column)} = s.{quote(pk.column)}"
+        )
+        cursor.execute(f"DROP TABLE {staging}")
+    return len(rows)
