@@ -56,12 +56,14 @@ def ensure_demo_accounts() -> list[DemoLogin]:
 def load_synthetic_council(children: int | None, seed: int | None) -> str:
     """EXTENSION POINT for the synthetic council (interfaces.md §3, `irohub demo`).
 
-    The synthetic council generator (irohub.synth) replaces this body: generate `children`
-    children deterministically from `seed` (None: the generator's defaults), import them through
-    the normal import services, and return a one-line summary for the terminal. Until then it
-    loads nothing and says so.
+    Generates `children` children deterministically from `seed` (None: the generator's
+    defaults) and imports them through the normal import service; returns a one-line summary
+    for the terminal. Imported here, not at the top: the generator sits above the accounts app
+    (it uses the import services), and only the demo needs it.
     """
-    return "No synthetic council loaded: the generator arrives in a later issue."
+    from irohub.synth.demo import load_council
+
+    return load_council(children, seed)
 
 
 def logins_table(logins: list[DemoLogin]) -> str:

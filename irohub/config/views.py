@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from irohub.accounts import navigation
@@ -15,9 +15,12 @@ from irohub.accounts.access import public, requires
 def home(request):
     """The landing page: who you are here, and what you can do (from the navigation registry).
 
-    Later apps may replace a role's home with its own page (an IRO's caseload, a manager's
-    dashboard); until then every role lands here.
+    An app may make its own page a role's home (navigation.register_landing), and then "/"
+    goes there; otherwise every role lands here.
     """
+    landing = navigation.landing_for(request.user)
+    if landing:
+        return redirect(landing)
     context = {
         "role": request.user.role_definition,
         "entries": navigation.items_for(request.user),

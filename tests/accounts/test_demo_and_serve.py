@@ -15,9 +15,14 @@ from irohub.accounts.roles import ROLES
 pytestmark = pytest.mark.django_db
 
 
+HOOK = "irohub.accounts.management.commands.demo.load_synthetic_council"
+
+
 def run_demo(*args) -> str:
+    """The demo without its synthetic council (one test below loads a real, small one)."""
     out = io.StringIO()
-    call_command("demo", "--no-serve", *args, stdout=out)
+    with mock.patch(HOOK, return_value="(no council in this test)"):
+        call_command("demo", "--no-serve", *args, stdout=out)
     return out.getvalue()
 
 
@@ -51,14 +56,20 @@ def test_running_the_demo_again_resets_and_unlocks_the_accounts(client):
 
 def test_demo_passes_children_and_seed_to_the_synthetic_council_hook():
     hook = mock.Mock(return_value="loaded 40")
-    with mock.patch("irohub.accounts.management.commands.demo.load_synthetic_council", hook):
-        output = run_demo("--children", "40", "--seed", "7")
+    out = io.StringIO()
+    with mock.patch(HOOK, hook):
+        call_command("demo", "--no-serve", "--children", "40", "--seed", "7", stdout=out)
+    output = out.getvalue()
     hook.assert_called_once_with(40, 7)
     assert "loaded 40" in output
 
 
-def test_the_hook_loads_nothing_yet_and_says_so():
-    assert "No synthetic council loaded" in demo.load_synthetic_council(None, None)
+def test_the_hook_loads_a_synthetic_council_through_the_import(db):
+    from irohub.children.models import Child
+
+    summary = demo.load_synthetic_council(20, 3)
+    assert summary.startswith("Loaded a synthetic council (seed 3)")
+    assert Child.objects.exists()
 
 
 def test_demo_password_passes_the_validators(db):
@@ -75,7 +86,10 @@ def test_demo_refuses_production(settings):
 
 
 def test_demo_serves_on_the_port_given():
-    with mock.patch("irohub.accounts.management.commands.demo.serve", return_value=0) as serve:
+    with (
+        mock.patch("irohub.accounts.management.commands.demo.serve", return_value=0) as serve,
+        mock.patch(HOOK, return_value=""),
+    ):
         call_command("demo", "--port", "8123", stdout=io.StringIO())
     serve.assert_called_once_with(host="127.0.0.1", port=8123, workers=2)
 

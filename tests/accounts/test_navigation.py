@@ -13,10 +13,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def registry():
     """Restore the real registry after a test adds to it."""
-    saved = dict(navigation._REGISTRY)
+    saved, landings = dict(navigation._REGISTRY), dict(navigation._LANDINGS)
     yield navigation
     navigation._REGISTRY.clear()
     navigation._REGISTRY.update(saved)
+    navigation._LANDINGS.clear()
+    navigation._LANDINGS.update(landings)
 
 
 def test_entries_are_filtered_by_permission_and_ordered(registry, users):
@@ -80,8 +82,30 @@ def test_current_page_is_bold_and_aria_current(signed_in_client):
     )
 
 
-def test_request_factory_is_enough_for_items(users):
+def test_without_a_resolved_url_nothing_is_current(users):
     request = RequestFactory().get("/")
-    assert (
-        navigation.items_for(users["iro"], current=getattr(request, "resolver_match", None)) == []
-    )
+    shown = navigation.items_for(users["manager"], current=getattr(request, "resolver_match", None))
+    assert shown and not any(item.current for item in shown)
+
+
+def test_a_registered_landing_page_becomes_that_roles_home(registry, signed_in_client):
+    registry.register_landing("audit:events", Permission.VIEW_AUDIT, order=10)
+    registry.register_landing("accounts:account", Permission.VIEW_AUDIT, order=20)
+    response = signed_in_client("manager").get("/")
+    assert response.status_code == 302 and response["Location"] == "/audit/"
+    assert signed_in_client("iro").get("/").status_code == 200  # no landing for the IRO
+
+
+def test_every_registered_entry_and_landing_names_a_mounted_url():
+    from django.urls import reverse
+
+    for entry in [*navigation.entries(), *navigation._LANDINGS.values()]:
+        reverse(entry.url_name)  # NoReverseMatch: mount the app's urls in irohub/config/urls.py
+
+
+def test_an_entry_for_an_unmounted_url_is_left_out_rather_than_breaking_pages(
+    registry, signed_in_client
+):
+    registry.register("Nowhere", "nowhere:index", None)
+    response = signed_in_client("iro").get("/")
+    assert response.status_code == 200 and "Nowhere" not in response.content.decode()
