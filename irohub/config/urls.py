@@ -20,5 +20,6 @@ urlpatterns = [
     path("accounts/", include("irohub.accounts.urls")),
     path("audit/", include("irohub.audit.urls")),
     path("reports/", include("irohub.reporting.urls")),
+    path("escalations/", include("irohub.escalations.urls")),
     path("admin/", admin.site.urls),
 ]

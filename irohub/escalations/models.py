@@ -1,6 +1,7 @@
 """Escalations (the dispute resolution process): the case, its themes and the stages it went
 through. Themes are rows so the annual report counts them in SQL."""
 
+from django.conf import settings
 from django.db import models
 
 # Theme codes of interfaces.md §1.2; a council adds its own in rules.toml `escalation.themes`.
@@ -42,6 +43,13 @@ class Escalation(models.Model):
     closed_date = models.DateField(null=True, blank=True, db_index=True)
     outcome = models.CharField(max_length=30, choices=Outcome.choices, blank=True)
     good_practice = models.BooleanField(null=True, blank=True)
+    # Kept by the web pages (escalations.csv has none of these): what the IRO challenged, in
+    # their words, who raised it here, and how it ended.
+    summary = models.TextField(blank=True)
+    outcome_notes = models.TextField(blank=True)
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["opened_date", "escalation_id"]
