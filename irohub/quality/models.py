@@ -23,6 +23,8 @@ class Audit(models.Model):
     manager_score = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     moderated_score = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
     grade = models.CharField(max_length=25, choices=Grade.choices, blank=True)
+    # Recorded in irohub's pages (audits.csv has no text): what the audit found.
+    findings = models.TextField(blank=True)
 
     class Meta:
         ordering = ["audit_date", "audit_id"]

@@ -1,6 +1,7 @@
 """The child's voice: advocacy and independent-visitor referrals, anonymous feedback after
 reviews, and complaints about the IRO service."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -76,13 +77,50 @@ class FeedbackResponse(models.Model):
         return f"{self.respondent} feedback {self.response_date:%d/%m/%Y}"
 
 
+class FeedbackInvitation(models.Model):
+    """A single-use link inviting one respondent to give feedback after a review.
+
+    The token itself is never stored, only its SHA-256 hash, so a copy of the database cannot be
+    used to answer in someone's name. The invitation records only THAT it was used: the response
+    it produced keeps no link to it, to the review or to the child.
+    """
+
+    review = models.ForeignKey(
+        "reviews.Review", on_delete=models.CASCADE, related_name="feedback_invitations"
+    )
+    respondent = models.CharField(max_length=20, choices=FeedbackResponse.Respondent.choices)
+    age_band = models.CharField(max_length=10, blank=True, help_text="Children: 4-7, 8-11, 12+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_on = models.DateField()
+    expires_on = models.DateField()
+    used = models.BooleanField(default=False)
+    # A newer link for the same review and respondent replaces this one.
+    withdrawn = models.BooleanField(default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.respondent} feedback link for review {self.review_id}"
+
+
 class Complaint(models.Model):
     """A formal complaint about the IRO service (complaints.csv has no natural key: an import
-    replaces the complaints of the reporting years it covers)."""
+    replaces the imported complaints of the reporting years it covers, never those recorded in
+    irohub's own pages)."""
+
+    class Source(models.TextChoices):
+        IMPORT = "import", "Imported (complaints.csv)"
+        WEB = "web", "Recorded in irohub"
 
     received_date = models.DateField(db_index=True)
     stage = models.PositiveSmallIntegerField(null=True, blank=True)
     outcome = models.CharField(max_length=100, blank=True)
+    summary = models.TextField(blank=True, help_text="What the complaint is about.")
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.IMPORT)
 
     class Meta:
         ordering = ["received_date", "id"]
