@@ -64,7 +64,9 @@ class HeaderYear(models.Model):
     """The child's SSDA903 header as returned for one collection year (UPN, MOTHER and the like
     change over the years), so an old year's return can be written again exactly."""
 
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="header_years")
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="header_years", db_index=False
+    )  # the unique (child, year) index serves lookups by child
     year = models.PositiveSmallIntegerField(
         help_text="collection year by its start: 2024 = 2024-25"
     )
@@ -86,7 +88,9 @@ class HeaderYear(models.Model):
 class PeriodOfCare(models.Model):
     """Derived: a continuous run of episodes from RNE S to an ending other than X1 (rules.md D4)."""
 
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="periods")
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="periods", db_index=False
+    )  # the unique (child, number) index serves lookups by child
     number = models.PositiveSmallIntegerField(help_text="1-based, in date order, per child")
     start = models.DateField(db_index=True)
     end = models.DateField(null=True, blank=True, db_index=True)
@@ -109,7 +113,9 @@ class PeriodOfCare(models.Model):
 class Episode(models.Model):
     """One row of the SSDA903 episodes table (the DfE's columns, blank stored as '')."""
 
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="episodes")
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="episodes", db_index=False
+    )  # the unique (child, decom) index serves lookups by child
     decom = models.DateField("date episode started (DECOM)")
     rne = models.CharField("reason for new episode", max_length=1)
     ls = models.CharField("legal status", max_length=2)
@@ -147,7 +153,9 @@ class Flag(models.Model):
         DISABILITY = "disability", "Disability"
         SIBLING_GROUP = "sibling_group", "Sibling group"
 
-    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="flags")
+    child = models.ForeignKey(
+        Child, on_delete=models.CASCADE, related_name="flags", db_index=False
+    )  # the unique (child, flag, ...) index serves lookups by child
     flag = models.CharField(max_length=30, choices=Kind.choices)
     sibling_group = models.CharField(max_length=40, blank=True, help_text="for sibling_group:<id>")
     start_date = models.DateField()
