@@ -144,6 +144,6 @@ def unregister_landing(url_name: str) -> None:
 def landing_for(user) -> str | None:
     """Where "/" should take `user`, or None for the generic landing page."""
     for entry in sorted(_LANDINGS.values(), key=lambda entry: (entry.order, entry.url_name)):
-        if user_can_all(user, entry.permissions):
+        if user_can_all(user, entry.permissions) and _resolvable(entry):
             return entry.href
     return None

@@ -111,7 +111,8 @@ def test_removing_the_device_goes_back_to_password_only(client, user_factory, si
     confirmed_device_for(user)
     me = signed_in_client(user=user)
     # A session that never showed a code is ended once a device exists.
-    assert me.get("/").status_code == 302
+    signed_out = me.get("/accounts/account/")
+    assert signed_out.status_code == 302 and signed_out["Location"].startswith(SIGN_IN)
     client.post(SIGN_IN, {"username": "lee", "password": TEST_PASSWORD})
     device = TOTPDevice.objects.get(user=user)
     client.post("/accounts/sign-in/code/", {"code": code_for(device, offset_steps=1)})
@@ -137,14 +138,14 @@ class TestAdministratorsMustUseASecondFactor:
         assert "Administrators must use a second factor" in page
 
     def test_other_roles_are_not_forced(self, signed_in_client):
-        assert signed_in_client("manager").get("/").status_code == 200
+        assert signed_in_client("manager").get("/accounts/account/").status_code == 200
 
     def test_after_setting_up_the_administrator_can_use_the_admin(self, signed_in_client):
         client = signed_in_client("administrator")
         client.get(SET_UP)
         device = TOTPDevice.objects.get(confirmed=False)
         client.post(SET_UP, {"code": code_for(device)})
-        assert client.get("/").status_code == 200
+        assert client.get("/accounts/account/").status_code == 200
         assert client.get("/admin/").status_code == 200
 
     def test_an_administrator_cannot_remove_a_required_device(self, user_factory, signed_in_client):
@@ -159,7 +160,7 @@ class TestAdministratorsMustUseASecondFactor:
 def test_without_the_setting_administrators_are_not_forced(settings, signed_in_client):
     settings.IROHUB_REQUIRE_ADMIN_MFA = False
     client = signed_in_client("administrator")
-    assert client.get("/").status_code == 200
+    assert client.get("/accounts/account/").status_code == 200
     assert client.get("/admin/").status_code == 200
 
 

@@ -86,21 +86,21 @@ def test_sessions_end_after_thirty_idle_minutes_by_default():
 
 def test_an_idle_session_is_signed_out(signed_in_client):
     client = signed_in_client("manager")
-    assert client.get("/").status_code == 200
+    assert client.get("/accounts/account/").status_code == 200
     key = client.session.session_key
     Session.objects.filter(session_key=key).update(
         expire_date=timezone.now() - timezone.timedelta(seconds=1)
     )
-    response = client.get("/")
+    response = client.get("/accounts/account/")
     assert response.status_code == 302 and response["Location"].startswith(SIGN_IN)
 
 
 def test_each_request_renews_the_idle_timer(signed_in_client):
     client = signed_in_client("manager")
-    client.get("/")
+    client.get("/accounts/account/")
     key = client.session.session_key
     soon = timezone.now() + timezone.timedelta(minutes=1)
     Session.objects.filter(session_key=key).update(expire_date=soon)
-    client.get("/")
+    client.get("/accounts/account/")
     renewed = Session.objects.get(session_key=key).expire_date
     assert renewed > soon + timezone.timedelta(minutes=25)
