@@ -12,7 +12,7 @@ from irohub.council.selectors import current_rules
 from irohub.reviews.models import Review
 from irohub.staff.models import IRO
 from irohub.transfer.services import import_folder
-from irohub.voice.models import FeedbackResponse
+from irohub.voice.models import Complaint, FeedbackResponse
 from transfer.folder import EPISODES, HEADER, REVIEWS, write_csv
 
 D = dt.date
@@ -184,6 +184,19 @@ def test_feedback_replaces_the_years_it_covers(council_folder, tmp_path):
     # 2024-25 now holds the one new response; 2025-26's response is untouched
     assert sorted(FeedbackResponse.objects.values_list("response_date", flat=True)) == [
         D(2024, 9, 1), D(2025, 4, 2)]  # fmt: skip
+
+
+def test_complaints_and_feedback_entered_in_irohub_are_never_replaced(council_folder, tmp_path):
+    assert import_folder(council_folder, by=None, as_at=AS_AT).ok
+    Complaint.objects.create(received_date=D(2024, 11, 1), stage=1, source="web")
+    FeedbackResponse.objects.create(response_date=D(2024, 11, 1), respondent="child", source="form")
+    later = tmp_path / "later"
+    write_csv(later / "complaints.csv", ["received_date", "stage"], [["2024-12-01", "2"]])
+    write_csv(later / "feedback.csv", ["response_date", "respondent"], [["2024-12-01", "carer"]])
+    assert import_folder(later, by=None, as_at=AS_AT).ok
+    assert sorted(Complaint.objects.values_list("received_date", "source")) == [
+        (D(2024, 11, 1), "web"), (D(2024, 12, 1), "import")]  # fmt: skip
+    assert FeedbackResponse.objects.filter(source="form").count() == 1
 
 
 def test_rules_toml_in_the_folder_is_loaded_once(council_folder):

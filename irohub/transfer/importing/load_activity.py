@@ -132,10 +132,11 @@ def load_feedback(rows: list[dict], year_of) -> Count:
 
 
 def load_complaints(rows: list[dict], year_of) -> Count:
+    """Like feedback: replaces the imported complaints of the years covered, never those
+    recorded in irohub's own pages."""
     fields = ("received_date", "stage", "outcome")
-    return _replace_years(
-        Complaint, Complaint.objects.all(), "received_date", fields, rows, year_of
-    )
+    queryset = Complaint.objects.filter(source=Complaint.Source.IMPORT)
+    return _replace_years(Complaint, queryset, "received_date", fields, rows, year_of)
 
 
 def _replace_years(model, queryset, date_field, fields, rows, year_of) -> Count:
