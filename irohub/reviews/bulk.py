@@ -16,8 +16,10 @@ Either way the number of round trips does not grow with the number of children.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 
 from django.db import connection
+from django.utils import timezone
 
 # Beyond this many ids, read whole tables: SQLite and PostgreSQL cap the parameters of one
 # statement, and past this size a table scan is quicker than building and matching the list.
@@ -67,7 +69,7 @@ def insert(model, rows: Iterable[dict]) -> int:
     if not rows:
         return 0
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    defaults = {f.attname: f.get_default() for f in fields}
+    defaults = {f.attname: _default(f) for f in fields}
     names = [f.attname for f in fields]
     values = [[row.get(n, defaults[n]) for n in names] for row in rows]
     quote = connection.ops.quote_name
@@ -82,6 +84,12 @@ def insert(model, rows: Iterable[dict]) -> int:
             placeholders = ", ".join(["%s"] * len(fields))
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", values)
     return len(values)
+
+
+def _default(field):
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return timezone.now() if field.get_internal_type() == "DateTimeField" else date.today()
+    return field.get_default()
 
 
 def update(model, rows: Iterable[Sequence], fields: Sequence[str]) -> int:
