@@ -86,9 +86,10 @@ def _chain(child, rows, start) -> list[str]:
             problems.append(f"433 {child} {e['DECOM']}: continuation after a gap")
         if p_end is not None and LEFT_CARE(p["REC"]) and e["RNE"] != "S":
             problems.append(f"432 {child} {e['DECOM']}: not S after leaving care")
-    last = rows[-1][2]
-    if last["REC"] == "X1":
-        problems.append(f"388 {child}: X1 with no following episode")
+    starts = {r[0] for r in rows}
+    for _, dec, e in rows:
+        if e["REC"] == "X1" and dec not in starts:
+            problems.append(f"388 {child} {e['DECOM']}: X1 with no episode starting on its DEC")
     return problems
 
 
