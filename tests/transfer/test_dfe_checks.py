@@ -19,9 +19,11 @@ def ep(child, start, end="", rne="S", ls="C2", rec="", reason=""):
 
 def test_each_rule_is_caught(tmp_path):
     header = [["A", "M", "01/01/2015", "WBRI", "", "", ""], ["B", "1", "01/06/2022", "WBRI", "", "", ""],
-              ["V", "F", "01/01/2012", "WBRI", "", "0", ""]]  # fmt: skip
+              ["V", "F", "01/01/2012", "WBRI", "", "0", ""],
+              ["E", "F", "01/01/2012", "WBRI", "", "0", ""]]  # fmt: skip
     episodes = [
-        ep("A", "02/05/2024", "02/05/2024", rec="X1"),  # 355; 388 (nothing follows on that day)
+        ep("A", "02/05/2024", "02/05/2024", rec="X1"),  # 355
+        ep("E", "02/05/2024", "10/05/2024", rec="X1"),  # 388: nothing starts on 10/05/2024
         ep("A", "01/06/2024", "01/05/2024", rne="P", rec="E4A"),  # 356; 433 (not on the DEC)
         ep("A", "02/07/2024", "", rne="T", rec="E13"),  # 148; 432 (after E4A, not S)
         ep("B", "03/05/2024", "", rne="P"),  # 357: the first episode is not S
