@@ -21,5 +21,9 @@ urlpatterns = [
     path("audit/", include("irohub.audit.urls")),
     path("reports/", include("irohub.reporting.urls")),
     path("escalations/", include("irohub.escalations.urls")),
+    path("voice/", include("irohub.voice.urls")),
+    path("feedback/", include("irohub.voice.feedback_urls")),
+    path("quality/", include("irohub.quality.urls")),
+    path("targets/", include("irohub.council.urls_targets")),
     path("admin/", admin.site.urls),
 ]

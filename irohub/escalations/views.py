@@ -27,6 +27,7 @@ from irohub.staff.models import IRO
 from irohub.staff.visibility import can_see_child, visible_children
 
 TARGET = services.TARGET
+CHILD_TARGET = "child"  # as the child record pages name a child in the audit trail
 
 
 def today() -> date:
@@ -45,7 +46,7 @@ def child_or_404(request, child_id: str) -> Child:
     if child is None:
         raise Http404("There is no such child.")
     if not can_see_child(request.user, child, on=today()):
-        raise _refuse(request, "children.child", child_id)
+        raise _refuse(request, CHILD_TARGET, child_id)
     return child
 
 
@@ -95,7 +96,9 @@ def _iro_for(user, child: Child) -> IRO | None:
 def raise_escalation(request, child_id: str):
     child = child_or_404(request, child_id)
     rules = current_rules()
-    form = RaiseForm(request.POST or None, rules=rules, initial={"opened": today()})
+    form = RaiseForm(
+        request.POST if request.method == "POST" else None, rules=rules, initial={"opened": today()}
+    )
     iro = _iro_for(request.user, child)
     if request.method == "POST" and form.is_valid():
         if iro is None:
@@ -111,7 +114,7 @@ def raise_escalation(request, child_id: str):
             else:
                 messages.success(request, f"Escalation {made.escalation_id} raised.")
                 return redirect("escalations:detail", made.escalation_id)
-    viewed(by=request.user, target_type="children.child", target_id=child.child_id)
+    viewed(by=request.user, target_type=CHILD_TARGET, target_id=child.child_id)
     return render(request, "escalations/raise.html", {"child": child, "form": form, "iro": iro})
 
 
@@ -168,7 +171,7 @@ def step_up(request, escalation_id: str):
     rules = current_rules()
     if escalation.closed_date is not None or not _later(escalation, rules):
         raise Http404("This escalation cannot step up.")
-    form = StepUpForm(request.POST or None, stages=_later(escalation, rules),
+    form = StepUpForm(request.POST if request.method == "POST" else None, stages=_later(escalation, rules),
                       initial={"on": today()})  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
@@ -191,7 +194,7 @@ def conclude(request, escalation_id: str):
     if escalation.closed_date is not None:
         raise Http404("This escalation has already been concluded.")
     rules = current_rules()
-    form = ConcludeForm(request.POST or None, initial={"on": today()})
+    form = ConcludeForm(request.POST if request.method == "POST" else None, initial={"on": today()})
     if request.method == "POST" and form.is_valid():
         try:
             services.conclude(escalation=escalation, today=today(), rules=rules, by=request.user,
