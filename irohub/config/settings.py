@@ -217,3 +217,8 @@ LOGGING = {
 
 # The council's name shown in the header until the rules settings say otherwise.
 IROHUB_SERVICE_NAME = os.environ.get("IROHUB_SERVICE_NAME", "irohub")
+# The IRO service's telephone number, printed on the child's "My IRO" card. Blank: none.
+IROHUB_SERVICE_PHONE = os.environ.get("IROHUB_SERVICE_PHONE", "")
+# Ages each commissioned provider's contract covers, for allocation suggestions:
+# "Provider name=16-17; *=16-17" (* any other provider). Blank: no age limit.
+IROHUB_CONTRACT_AGES = os.environ.get("IROHUB_CONTRACT_AGES", "")
