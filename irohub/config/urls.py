@@ -25,5 +25,6 @@ urlpatterns = [
     path("feedback/", include("irohub.voice.feedback_urls")),
     path("quality/", include("irohub.quality.urls")),
     path("targets/", include("irohub.council.urls_targets")),
+    path("allocation/", include("irohub.staff.allocation_urls")),
     path("admin/", admin.site.urls),
 ]
