@@ -32,7 +32,7 @@ def snapshot(obj, fields: list[str]) -> dict:
 
 ALREADY_BOOKED = "This child already has a review booked. Change or cancel that booking first."
 FIELDS = ["child_id", "planned_date", "format", "venue", "iro_id", "invitations_sent_date",
-          "cancelled_date", "cancel_reason", "review_id"]  # fmt: skip
+          "papers_received_date", "cancelled_date", "cancel_reason", "review_id"]  # fmt: skip
 
 
 def _person(by):
@@ -99,6 +99,11 @@ def rebook(
 def mark_invitations_sent(*, booking: ReviewBooking, on: date, by) -> ReviewBooking:
     """Business support sent the invitations to the review on `on`."""
     return _change(booking, "invitations_sent", by, invitations_sent_date=on)
+
+
+def mark_papers_received(*, booking: ReviewBooking, on: date, by) -> ReviewBooking:
+    """The social worker's report for the review arrived on `on` (business support)."""
+    return _change(booking, "papers_received", by, papers_received_date=on)
 
 
 def cancel(*, booking: ReviewBooking, on: date, by, reason: str = "") -> ReviewBooking:

@@ -6,6 +6,7 @@ changed, so recomputing unchanged data writes nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -19,24 +20,39 @@ from irohub.statutory.periods import Episode as StatEpisode
 from irohub.statutory.periods import periods_of_care
 
 
-def recompute(child_ids: Iterable[int] | None = None, *, as_at: date, rules=None) -> int:
+@dataclass
+class Pending:
+    """Episodes and reviews an import has yet to insert (dicts of attribute names): recompute
+    counts them with the stored rows and inserts them with their derived fields set."""
+
+    episodes: list[dict] = field(default_factory=list)
+    reviews: list[dict] = field(default_factory=list)
+
+
+def recompute(
+    child_ids: Iterable[int] | None = None, *, as_at: date, rules=None, pending=None
+) -> int:
     """Recompute the derived data of these children (primary keys; None means every child) as at
     a date, and return how many children were looked at. Call it after any change to a child's
-    episodes, reviews or allocations, after the rules change, and daily (live fields move on)."""
+    episodes, reviews or allocations, after the rules change, and daily (live fields move on).
+    `pending` rows (an import's new episodes and reviews, of these children) are inserted."""
     pks = None if child_ids is None else set(child_ids)
+    pending = pending or Pending()
     if pks is not None and not pks:
         return 0
     rules = rules or current_rules()
     with transaction.atomic():
         children = _read_children(pks)
         stat_periods = periods_of_care(
-            _read_episodes(pks), break_in_care_min_days=rules.reviews.break_in_care_min_days
+            _read_episodes(pks, pending.episodes),
+            break_in_care_min_days=rules.reviews.break_in_care_min_days,
         )
         period_pks = _save_periods(stat_periods, set(children), pks)
-        _save_episode_periods(stat_periods, period_pks, pks)
+        _save_episode_periods(stat_periods, period_pks, pks, pending.episodes)
         timetables = derive_reviews.save_reviews(
-            stat_periods, period_pks, children, pks, rules=rules, as_at=as_at
-        )
+            stat_periods, period_pks, children, pks, rules=rules, as_at=as_at,
+            pending=pending.reviews,
+        )  # fmt: skip
         _save_children(children, stat_periods, period_pks, timetables, pks, as_at)
     return len(children)
 
@@ -45,10 +61,12 @@ def _read_children(pks) -> dict[int, date]:
     return dict(_scoped(Child.objects, "pk", pks).values_list("pk", "dob"))
 
 
-def _read_episodes(pks) -> list[StatEpisode]:
-    rows = _scoped(Episode.objects, "child_id", pks).values_list(
-        "child_id", "decom", "dec", "rne", "ls", "rec", "place"
-    )
+EPISODE_FIELDS = ("child_id", "decom", "dec", "rne", "ls", "rec", "place")
+
+
+def _read_episodes(pks, pending: list[dict]) -> list[StatEpisode]:
+    rows = list(_scoped(Episode.objects, "child_id", pks).values_list(*EPISODE_FIELDS))
+    rows += [tuple(row[f] for f in EPISODE_FIELDS) for row in pending]
     return [
         StatEpisode(c, s, e, rne, ls, rec or None, place) for c, s, e, rne, ls, rec, place in rows
     ]
@@ -85,7 +103,7 @@ def _save_periods(stat_periods, children: set[int], pks) -> dict[tuple[int, int]
     return result
 
 
-def _save_episode_periods(stat_periods, period_pks, pks) -> None:
+def _save_episode_periods(stat_periods, period_pks, pks, pending: list[dict]) -> None:
     wanted = {
         (e.child, e.start): period_pks[(p.child, p.number)]
         for p in stat_periods
@@ -99,6 +117,9 @@ def _save_episode_periods(stat_periods, period_pks, pks) -> None:
         if target != period:
             changed.append((pk, target))
     bulk.update(Episode, changed, ["period_id"])
+    for row in pending:
+        row["period_id"] = wanted.get((row["child_id"], row["decom"]))
+    bulk.insert(Episode, pending)
 
 
 def _save_children(children, stat_periods, period_pks, timetables, pks, as_at) -> None:

@@ -18,19 +18,18 @@ DERIVED = ["period_id", "sequence", "review_type", "due_date", "in_time", "days_
 NOT_ASSESSED = (None, "", None, None, None)
 
 
-def save_reviews(stat_periods, period_pks, children: dict[int, date], pks, *, rules, as_at):
-    """Write each review's derived fields; return the timetables by (child, period number)."""
-    reviews = list(
-        _scoped(Review.objects, "child_id", pks).values_list(
-            "pk",
-            "child_id",
-            "review_date",
-            "additional",
-            "statutory_basis",
-            "first_part_date",
-            *DERIVED,
-        )
-    )
+READ = ("child_id", "review_date", "additional", "statutory_basis", "first_part_date", *DERIVED)
+
+
+def save_reviews(stat_periods, period_pks, children, pks, *, rules, as_at, pending=()):
+    """Write each review's derived fields (inserting the `pending` new ones); return the
+    timetables by (child, period number)."""
+    reviews = list(_scoped(Review.objects, "child_id", pks).values_list("pk", *READ))
+    # New reviews have no primary key yet: a negative stand-in keys them here.
+    defaults = {f: Review._meta.get_field(f).get_default() for f in READ}
+    reviews += [
+        (-n, *(row.get(f, defaults[f]) for f in READ)) for n, row in enumerate(pending, start=1)
+    ]
     by_child = defaultdict(list)
     for row in reviews:
         by_child[row[1]].append(row)
@@ -55,9 +54,12 @@ def save_reviews(stat_periods, period_pks, children: dict[int, date], pks, *, ru
         )
         chair = _chair(current[6], current[7], chairs.get(child, ()), day)
         wanted = (placed.get(pk), *derived, *chair)
-        if tuple(current) != wanted:
+        if pk < 0:
+            pending[-pk - 1].update(zip(DERIVED, wanted, strict=True))
+        elif tuple(current) != wanted:
             changed.append((pk, *wanted))
     bulk.update(Review, changed, DERIVED)
+    bulk.insert(Review, pending)
     return timetables
 
 

@@ -153,6 +153,8 @@ class ReviewBooking(models.Model):
     )
     booked_at = models.DateTimeField(auto_now_add=True)
     invitations_sent_date = models.DateField(null=True, blank=True)
+    # The social worker's report for the review, chased by business support beforehand.
+    papers_received_date = models.DateField(null=True, blank=True)
     cancelled_date = models.DateField(null=True, blank=True)
     cancel_reason = models.CharField(max_length=300, blank=True)
     review = models.OneToOneField(

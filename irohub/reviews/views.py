@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from irohub.accounts.access import requires, user_can
@@ -25,6 +26,11 @@ from irohub.staff.models import IRO
 from irohub.staff.visibility import visible_iros
 
 P = Permission
+
+
+def _posted(request):
+    """The submitted data, or None for a GET (an empty POST is still a submission to check)."""
+    return request.POST if request.method == "POST" else None
 
 
 def _require_any(user, *permissions: Permission) -> None:
@@ -47,6 +53,10 @@ def _chosen_iro(request, today):
     return IRO.objects.filter(user=request.user).first()
 
 
+def _query(keep: dict, **changes) -> str:
+    return urlencode({k: v for k, v in {**keep, **changes}.items() if v})
+
+
 @requires()
 def caseload_page(request):
     _require_any(request.user, P.VIEW_OWN_CASELOAD, P.VIEW_SERVICE)
@@ -57,8 +67,10 @@ def caseload_page(request):
     found = caseload(iro, today=today, rules=rules, user=request.user if own else None)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "due"
     status = request.GET.get("status") if request.GET.get("status") in STATUS_ORDER else ""
+    keep = {"iro": request.GET.get("iro", ""), "status": status}
     context = {
         "caseload": found,
+        "sort_links": {key: "?" + _query(keep, sort=key) for key in SORTS},
         "rows": arrange(found.rows, sort=sort, status=status),
         "sort": sort,
         "status": status,
@@ -82,7 +94,7 @@ def schedule(request, child_id: str):
     if current is not None:
         initial = {"planned_date": current.planned_date, "format": current.format,
                    "venue": current.venue}  # fmt: skip
-    form = ScheduleForm(request.POST or None, initial=initial, today=today)
+    form = ScheduleForm(_posted(request), initial=initial, today=today)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -124,7 +136,7 @@ def record_review(request, child_id: str):
     today = children.today()
     child = open_record(request.user, child_id, on=today, page="record review")
     rules = current_rules()
-    form = ReviewForm(request.POST or None, child=child, today=today, rules=rules)
+    form = ReviewForm(_posted(request), child=child, today=today, rules=rules)
     if request.method == "POST" and form.is_valid():
         try:
             recording.record_review(child=child, details=form.changes(), by=request.user,
@@ -143,7 +155,7 @@ def change_review(request, child_id: str, review_id: int):
     child = open_record(request.user, child_id, on=today, page="change review")
     review = get_object_or_404(Review.objects.select_related("chair"), pk=review_id, child=child)
     rules = current_rules()
-    form = ReviewForm(request.POST or None, child=child, today=today, rules=rules, review=review)
+    form = ReviewForm(_posted(request), child=child, today=today, rules=rules, review=review)
     stale = False
     if request.method == "POST" and form.is_valid():
         try:
@@ -169,7 +181,7 @@ def record_contact(request, child_id: str):
     today = children.today()
     child = open_record(request.user, child_id, on=today, page="record contact")
     own = _own_iro(request.user)
-    form = ContactForm(request.POST or None, today=today, own_iro=own, child=child)
+    form = ContactForm(_posted(request), today=today, own_iro=own, child=child)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from irohub.children.models import Child
-from irohub.reviews.derive import recompute
+from irohub.reviews.derive import Pending, recompute
 from irohub.staff.models import IRO
 from irohub.transfer.importing import load_activity as activity
 from irohub.transfer.importing import load_care as care
@@ -33,12 +33,15 @@ def load_all(files_by_table: dict, result: ImportResult, *, rules, as_at: date) 
     ids = _ids(tables)
     if "header" in files_by_table:
         counts["header_years"] = load_header_years(files_by_table["header"], ids.children)
-    _load_care(tables, ids, counts, touched)
+    # New episodes and reviews wait for the derive step, which inserts them with their period,
+    # type and due date already set (one write per row instead of an insert and an update).
+    pending = Pending()
+    _load_care(tables, ids, counts, touched, pending)
     _load_activity(tables, ids, counts, rules)
     pks = None if result.rules_changed else {ids.children[c] for c in touched}
     result.touched_children = len(ids.children) if pks is None else len(pks)
     if pks is None or pks:
-        recompute(pks, as_at=as_at, rules=rules)
+        recompute(pks, as_at=as_at, rules=rules, pending=pending)
 
 
 def _ids(tables: dict) -> care.Ids:
@@ -72,13 +75,14 @@ _IRO_COLUMNS = (
 )
 
 
-def _load_care(tables, ids, counts, touched) -> None:
+def _load_care(tables, ids, counts, touched, pending) -> None:
     if "episodes" in tables:
-        counts["episodes"] = care.load_episodes(tables["episodes"], ids, touched)
+        counts["episodes"] = care.load_episodes(tables["episodes"], ids, touched, pending.episodes)
     if tables.keys() & {"reviews", "review_details"}:
         counts["reviews"] = care.load_reviews(
-            tables.get("reviews", []), tables.get("review_details", []), ids, touched
-        )
+            tables.get("reviews", []), tables.get("review_details", []), ids, touched,
+            pending.reviews,
+        )  # fmt: skip
     if "allocations" in tables:
         counts["allocations"] = care.load_allocations(tables["allocations"], ids, touched)
     if "contacts" in tables:

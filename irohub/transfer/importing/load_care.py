@@ -39,7 +39,7 @@ def _mark(touched: set[str], ids: Ids):
     return lambda key: touched.add(ids.child_ids[key[0]])
 
 
-def load_episodes(rows: list[dict], ids: Ids, touched: set[str]) -> Count:
+def load_episodes(rows: list[dict], ids: Ids, touched: set[str], deferred=None) -> Count:
     """Episodes by CHILD + DECOM. An episode an older extract shows open (it ended after that
     extract's year) keeps the ending a newer extract already gave it."""
     records = [
@@ -68,7 +68,9 @@ def load_episodes(rows: list[dict], ids: Ids, touched: set[str]) -> Count:
             and before[0] > date(year + 1, 3, 31)
         ):
             record.update(zip(CLOSING, before, strict=True))
-    return upsert(Episode, records, ("child_id", "decom"), existing_qs, _mark(touched, ids))
+    return upsert(
+        Episode, records, ("child_id", "decom"), existing_qs, _mark(touched, ids), deferred
+    )
 
 
 DETAIL_COLUMNS = (
@@ -89,7 +91,9 @@ DETAIL_COLUMNS = (
 )
 
 
-def load_reviews(reviews: list[dict], details: list[dict], ids: Ids, touched: set[str]) -> Count:
+def load_reviews(
+    reviews: list[dict], details: list[dict], ids: Ids, touched: set[str], deferred=None
+) -> Count:
     """Reviews by child + review date: the 903 row gives the PN code, review_details.csv the rest.
     A blank chair is left for the derive step to default to the IRO allocated on the day."""
     records: dict[tuple, dict] = {}
@@ -114,7 +118,9 @@ def load_reviews(reviews: list[dict], details: list[dict], ids: Ids, touched: se
             # Still unrecorded: keep the chair the derive step gave it.
             del record["chair_id"], record["chair_source"]
     rows = list(records.values())
-    return upsert(Review, rows, ("child_id", "review_date"), existing_qs, _mark(touched, ids))
+    return upsert(
+        Review, rows, ("child_id", "review_date"), existing_qs, _mark(touched, ids), deferred
+    )
 
 
 def load_allocations(rows: list[dict], ids: Ids, touched: set[str]) -> Count:

@@ -29,11 +29,15 @@ class Count:
         return bool(self.created or self.updated or self.deleted)
 
 
-def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change=None) -> Count:
+def upsert(
+    model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change=None, deferred=None
+) -> Count:
     """Write `rows` (dicts of model attribute names) keyed by `key`.
 
     A row may name only some fields (a column left out of a file changes nothing). `on_change`
-    is called with the key of each created or updated row (to find the children touched).
+    is called with the key of each created or updated row (to find the children touched). With
+    `deferred` (a list), new rows are appended to it instead of inserted: the derive step then
+    inserts them with their derived fields already set, saving a second write of every row.
     """
     count = Count()
     fields = sorted({f for row in rows for f in row if f not in key})
@@ -53,7 +57,10 @@ def upsert(model, rows: list[dict], key: tuple[str, ...], existing_qs, on_change
             continue
         if on_change is not None:
             on_change(row_key)
-    bulk.insert(model, new)
+    if deferred is not None:
+        deferred.extend(new)
+    else:
+        bulk.insert(model, new)
     if fields:
         bulk.update(model, changed, fields)
     count.created, count.updated = len(new), len(changed)
