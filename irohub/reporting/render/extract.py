@@ -57,8 +57,14 @@ def _pdf_texts(data: bytes) -> Iterator[tuple[str, str]]:
     yield "the PDF bookmarks", "\n".join(_outline_titles(reader.outline))
     for number, page in enumerate(reader.pages, start=1):
         yield f"page {number} of the PDF", page.extract_text() or ""
-        links = [str(a.get_object().get("/A", {}).get("/URI", "")) for a in page.get("/Annots", [])]
-        yield f"the links on page {number} of the PDF", "\n".join(links)
+        yield f"the links on page {number} of the PDF", "\n".join(_link_targets(page))
+
+
+def _link_targets(page) -> Iterator[str]:
+    for annotation in page.get("/Annots") or []:
+        action = annotation.get_object().get("/A")
+        if action is not None:
+            yield str(action.get_object().get("/URI", ""))
 
 
 def _outline_titles(outline) -> Iterator[str]:

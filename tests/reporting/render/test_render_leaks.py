@@ -56,3 +56,16 @@ def test_pypdf_reads_the_pdf_properties_too():
     writer.write(buffer)
     with pytest.raises(IdentifierLeak, match="PDF properties"):
         assert_no_identifiers(buffer.getvalue(), [CHILD_ID])
+
+
+def test_link_targets_in_a_pdf_are_read_too():
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_annotation(0, Link(rect=(10, 10, 100, 30), url=f"https://example.org/{CHILD_ID}"))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(IdentifierLeak, match="links on page 1"):
+        assert_no_identifiers(buffer.getvalue(), [CHILD_ID])
