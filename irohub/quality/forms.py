@@ -60,6 +60,17 @@ class AuditForm(AuditScoresForm):
     field_order = ["child_id", "audit_type", "audit_date", "iro_score", "manager_score",
                    "moderated_score", "grade", "findings"]  # fmt: skip
 
+    def __init__(self, *args, children, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.children = children  # the children the person may see
+
+    def clean_child_id(self):
+        """The Child itself, found among the children the person may see."""
+        child = self.children.filter(child_id=self.cleaned_data["child_id"].strip()).first()
+        if child is None:
+            raise forms.ValidationError("There is no child with that ID you can see")
+        return child
+
 
 class ComplaintForm(forms.Form):
     received_date = GovukDateField(label="Date received", help_text=DATE_HINT)

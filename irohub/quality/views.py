@@ -15,11 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from irohub.accounts.access import requires
 from irohub.accounts.roles import Permission
 from irohub.audit.services import record, viewed
-from irohub.children.models import Child
 from irohub.quality import selectors, services
 from irohub.quality.forms import AuditForm, AuditScoresForm, ComplaintForm, ComplaintUpdateForm
 from irohub.quality.models import Audit
-from irohub.staff.visibility import can_see_child
+from irohub.staff.visibility import can_see_child, visible_children
 from irohub.voice import services as voice_services
 from irohub.voice.models import Complaint
 
@@ -48,25 +47,25 @@ def audits(request):
 
 @requires(Permission.MANAGE_QUALITY)
 def audit_add(request):
+    children = visible_children(request.user, on=today())
     form = AuditForm(
-        request.POST if request.method == "POST" else None, initial={"audit_date": today()}
+        request.POST if request.method == "POST" else None,
+        children=children,
+        initial={"audit_date": today()},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        child = Child.objects.filter(child_id=data["child_id"].strip()).first()
-        if child is None or not can_see_child(request.user, child, on=today()):
-            form.add_error("child_id", "There is no child with that ID you can see")
+        try:
+            audit = services.record_audit(
+                child=data["child_id"], audit_type=data["audit_type"],
+                audit_date=data["audit_date"], today=today(), by=request.user,
+                **{f: data[f] for f in SCORE_FIELDS},
+            )  # fmt: skip
+        except ValidationError as error:
+            _add_errors(form, error)
         else:
-            try:
-                audit = services.record_audit(
-                    child=child, audit_type=data["audit_type"], audit_date=data["audit_date"],
-                    today=today(), by=request.user, **{f: data[f] for f in SCORE_FIELDS},
-                )  # fmt: skip
-            except ValidationError as error:
-                _add_errors(form, error)
-            else:
-                messages.success(request, f"Audit {audit.audit_id} recorded.")
-                return redirect("quality:audits")
+            messages.success(request, f"Audit {audit.audit_id} recorded.")
+            return redirect("quality:audits")
     return render(request, "quality/audit_form.html", {"form": form})
 
 
