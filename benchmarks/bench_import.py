@@ -109,10 +109,13 @@ def _run_import(folder: Path, year: str) -> None:
     from irohub.transfer.services import export_903, import_folder
 
     call_command("migrate", verbosity=0)
-    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    baseline, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     started = time.perf_counter()
     first = import_folder(folder, by=None, as_at=AS_AT)
     imported = time.perf_counter() - started
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = usage.ru_utime + usage.ru_stime - cpu
     assert first.ok, first.sorted_errors()[:5]
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
@@ -125,7 +128,8 @@ def _run_import(folder: Path, year: str) -> None:
     exported = time.perf_counter() - started
     rows = sum(c.created for c in first.counts.values())
     print(json.dumps({
-        "import_s": round(imported, 1), "reimport_s": round(reimported, 1),
+        "import_s": round(imported, 1), "import_cpu_s": round(cpu, 1),
+        "reimport_s": round(reimported, 1),
         "export_s": round(exported, 1), "peak_mb": round(peak / 1024),
         "before_import_mb": round(baseline / 1024), "rows": rows,
         "children": Child.objects.count(), "reviews": Review.objects.count(),
