@@ -164,3 +164,17 @@ def test_new_rules_recompute_every_child(user_factory):
     admin = user_factory(role="administrator")
     assert apply_rules('[reviews]\nfirst = "28 days"\n', by=admin, as_at=D(2024, 6, 1)) == 1
     assert derived(c)[0][3:] == (D(2024, 4, 25), False, 4)
+
+
+def test_the_daily_recompute_command_moves_live_fields_on(capsys):
+    from django.core.management import call_command
+
+    c = child()
+    episode(c, D(2024, 4, 2), D(2024, 9, 1), rec="E4A")
+    call_command("recompute", "--as-at", "2024-06-01")
+    c.refresh_from_db()
+    assert c.looked_after
+    call_command("recompute", "--as-at", "2024-10-01")
+    c.refresh_from_db()
+    assert not c.looked_after
+    assert "Recomputed 1 children as at 01/10/2024." in capsys.readouterr().out
