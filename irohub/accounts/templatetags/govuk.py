@@ -150,7 +150,9 @@ def error_list(*forms_) -> list[dict]:
             entries.append({"href": "", "text": message})
         for bound_field in form:
             if bound_field.errors:
-                target = bound_field.field.widget.id_for_label(bound_field.auto_id)
+                widget, field_id = bound_field.field.widget, bound_field.auto_id
+                # Radios and checkboxes have no single label id: link to the first option.
+                target = widget.id_for_label(field_id) or f"{field_id}_0"
                 entries.append({"href": f"#{target}", "text": bound_field.errors[0]})
     return entries
 
