@@ -24,25 +24,8 @@ READ = ("child_id", "review_date", "additional", "statutory_basis", "first_part_
 def save_reviews(stat_periods, period_pks, children, pks, *, rules, as_at, pending=()):
     """Write each review's derived fields (inserting the `pending` new ones); return the
     timetables by (child, period number)."""
-    reviews = list(_scoped(Review.objects, "child_id", pks).values_list("pk", *READ))
-    # New reviews have no primary key yet: a negative stand-in keys them here.
-    defaults = {f: Review._meta.get_field(f).get_default() for f in READ}
-    reviews += [
-        (-n, *(row.get(f, defaults[f]) for f in READ)) for n, row in enumerate(pending, start=1)
-    ]
-    by_child = defaultdict(list)
-    for row in reviews:
-        by_child[row[1]].append(row)
-    items, keys, placed = [], [], {}
-    for p in stat_periods:
-        # A review on a day two periods share (a short break ending as full-time care starts)
-        # belongs to the first.
-        inside = [r for r in by_child.get(p.child, ()) if r[0] not in placed and p.covers(r[2])]
-        for r in inside:
-            placed[r[0]] = period_pks[(p.child, p.number)]
-        held = [ReviewHeld(r[2], bool(r[3]), r[4], r[5]) for r in inside]
-        items.append((p, held, children.get(p.child)))
-        keys.append((p.child, p.number))
+    reviews = _read(pks, pending)
+    placed, items, keys = _place(reviews, stat_periods, period_pks, children)
     timetables = dict(zip(keys, review_timetables(items, rules=rules, as_at=as_at), strict=True))
     assessed = {(child, a.completed): a for (child, _), t in timetables.items() for a in t.reviews}
     chairs = _chairs(pks)
@@ -61,6 +44,35 @@ def save_reviews(stat_periods, period_pks, children, pks, *, rules, as_at, pendi
     bulk.update(Review, changed, DERIVED)
     bulk.insert(Review, pending)
     return timetables
+
+
+def _read(pks, pending) -> list[tuple]:
+    """Stored reviews as (pk, *READ), then the pending ones: having no primary key yet, they
+    are keyed by a negative stand-in."""
+    reviews = list(_scoped(Review.objects, "child_id", pks).values_list("pk", *READ))
+    defaults = {f: Review._meta.get_field(f).get_default() for f in READ}
+    reviews += [
+        (-n, *(row.get(f, defaults[f]) for f in READ)) for n, row in enumerate(pending, start=1)
+    ]
+    return reviews
+
+
+def _place(reviews, stat_periods, period_pks, children):
+    """Each review's period, and the (period, reviews held, date of birth) items to time."""
+    by_child = defaultdict(list)
+    for row in reviews:
+        by_child[row[1]].append(row)
+    items, keys, placed = [], [], {}
+    for p in stat_periods:
+        # A review on a day two periods share (a short break ending as full-time care starts)
+        # belongs to the first.
+        inside = [r for r in by_child.get(p.child, ()) if r[0] not in placed and p.covers(r[2])]
+        for r in inside:
+            placed[r[0]] = period_pks[(p.child, p.number)]
+        held = [ReviewHeld(r[2], bool(r[3]), r[4], r[5]) for r in inside]
+        items.append((p, held, children.get(p.child)))
+        keys.append((p.child, p.number))
+    return placed, items, keys
 
 
 def _chairs(pks) -> dict[int, list[tuple]]:

@@ -35,19 +35,7 @@ def import_folder(path, *, by, as_at: date | None = None) -> ImportResult:
     """
     folder = Path(path)
     result = ImportResult(folder=str(folder))
-    if not folder.is_dir():
-        result.errors.append(f"{folder}: -: not a folder ({folder})")
-        return result
-    found = find_files(folder)
-    result.skipped = found.skipped
-    result.files = [rel for _, rel, _ in found.files] + [rel for _, rel in found.rules]
-    rules_text, rules = _read_rules(found.rules, result.errors)
-    ctx = Context.build(council.code_lists(), rules)
-    parsed = [parse_file(*f, ctx, result.errors) for f in found.files]
-    set_extract_years(parsed)
-    check_code_years(parsed, ctx, result.errors)
-    tables = by_table(parsed)
-    check_references(tables, result.errors)
+    tables, rules_text, rules = _parse_and_validate(folder, result)
     if result.errors:
         return result
     with transaction.atomic():
@@ -63,6 +51,24 @@ def import_folder(path, *, by, as_at: date | None = None) -> ImportResult:
             after=result.as_dict(),
         )
     return result
+
+
+def _parse_and_validate(folder: Path, result: ImportResult):
+    """Every file read and checked; structural errors go to result.errors."""
+    if not folder.is_dir():
+        result.errors.append(f"{folder}: -: not a folder ({folder})")
+        return {}, None, None
+    found = find_files(folder)
+    result.skipped = found.skipped
+    result.files = [rel for _, rel, _ in found.files] + [rel for _, rel in found.rules]
+    rules_text, rules = _read_rules(found.rules, result.errors)
+    ctx = Context.build(council.code_lists(), rules)
+    parsed = [parse_file(*f, ctx, result.errors) for f in found.files]
+    set_extract_years(parsed)
+    check_code_years(parsed, ctx, result.errors)
+    tables = by_table(parsed)
+    check_references(tables, result.errors)
+    return tables, rules_text, rules
 
 
 def _read_rules(found: list, errors: list[str]):

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('quality', '0001_initial'),
+        ("quality", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='audit',
-            name='findings',
+            model_name="audit",
+            name="findings",
             field=models.TextField(blank=True),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0002_review_letter_and_bookings'),
+        ("reviews", "0002_review_letter_and_bookings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reviewbooking',
-            name='papers_received_date',
+            model_name="reviewbooking",
+            name="papers_received_date",
             field=models.DateField(blank=True, null=True),
         ),
     ]

@@ -3,73 +3,10 @@ filled; the others may be blank or left out (and a column left out changes nothi
 
 from __future__ import annotations
 
-import re
-
 from irohub.transfer.importing import values as v
 from irohub.transfer.importing.specs import YN, C, D, FileSpec, child, iro, text
 
 DATE = v.date_any
-CODE = re.compile(r"[a-z0-9_]+")
-
-
-def email(raw: str, ctx=None) -> str:
-    if len(raw) > 254 or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", raw):
-        raise v.Invalid("not an email address")
-    return raw
-
-
-def themes(raw: str, ctx) -> tuple[str, ...]:
-    """`;`-separated escalation themes: the standard list plus the council's own."""
-    found = tuple(dict.fromkeys(t.strip().lower() for t in raw.split(";") if t.strip()))
-    unknown = [t for t in found if t not in ctx.escalation_themes]
-    if unknown:
-        raise v.Invalid(f"unknown escalation theme {', '.join(unknown)}")
-    return found
-
-
-def issues(raw: str, ctx=None) -> tuple[str, ...]:
-    """Advocacy issue themes are open: any lowercase code, kept as given."""
-    found = tuple(dict.fromkeys(t.strip().lower() for t in raw.split(";") if t.strip()))
-    bad = [t for t in found if not CODE.fullmatch(t) or len(t) > 60]
-    if bad:
-        raise v.Invalid(f"not a theme code (letters, digits and _) {', '.join(bad)}")
-    return found
-
-
-def stage(raw: str, ctx) -> str:
-    if raw not in ctx.escalation_stages:
-        raise v.Invalid(
-            f"unknown stage (the rules in force have {', '.join(ctx.escalation_stages)})"
-        )
-    return raw
-
-
-_FLAGS = ("cp_plan", "dol_order", "unregistered_placement", "disability")
-
-
-def flag(raw: str, ctx=None) -> tuple[str, str]:
-    value = raw.strip()
-    if value.lower() in _FLAGS:
-        return value.lower(), ""
-    kind, _, group = value.partition(":")
-    if kind.lower() == "sibling_group" and group.strip() and len(group.strip()) <= 40:
-        return "sibling_group", group.strip()
-    raise v.Invalid(
-        "unknown flag (cp_plan, dol_order, unregistered_placement, disability or "
-        "sibling_group:<id>)"
-    )
-
-
-def year(raw: str, ctx=None) -> int:
-    if not re.fullmatch(r"(19|20)\d\d", raw):
-        raise v.Invalid("not a year such as 2024")
-    return int(raw)
-
-
-def stage_number(raw: str, ctx=None) -> int:
-    if raw not in ("1", "2", "3"):
-        raise v.Invalid("not a complaint stage (1, 2 or 3)")
-    return int(raw)
 
 
 IROS = FileSpec(
@@ -78,7 +15,7 @@ IROS = FileSpec(
     (
         C("iro_id", iro, True),
         C("name", text(200), True),
-        C("email", email),
+        C("email", v.email),
         C(
             "employment_type",
             v.choice("permanent", "fixed_term", "agency", "commissioned", what="employment type"),
@@ -188,7 +125,7 @@ ESCALATIONS = FileSpec(
         C("child_id", child, True),
         C("iro_id", iro, True),
         D("opened_date", DATE, True),
-        C("themes", themes, blank=()),
+        C("themes", v.themes, blank=()),
         D("closed_date", DATE),
         C(
             "outcome",
@@ -211,7 +148,7 @@ ESCALATION_STAGES = FileSpec(
     "escalation_stages",
     (
         C("escalation_id", text(40), True),
-        C("stage", stage, True),
+        C("stage", v.stage, True),
         D("started_date", DATE, True),
         D("ended_date", DATE),
     ),
@@ -233,7 +170,7 @@ ADVOCACY = FileSpec(
         ),
         C("provider", text(200)),
         D("hours", v.positive_number),
-        C("issues", issues, blank=()),
+        C("issues", v.issues, blank=()),
         D("closed_date", DATE),
     ),
     key=("child_id", "referral_date", "kind"),
@@ -279,14 +216,14 @@ AUDITS = FileSpec(
 COMPLAINTS = FileSpec(
     "complaints.csv",
     "complaints",
-    (D("received_date", DATE, True), D("stage", stage_number), C("outcome", text(100))),
+    (D("received_date", DATE, True), D("stage", v.stage_number), C("outcome", text(100))),
 )
 FLAGS = FileSpec(
     "flags.csv",
     "flags",
     (
         C("child_id", child, True),
-        C("flag", flag, True),
+        C("flag", v.flag, True),
         D("start_date", DATE, True),
         D("end_date", DATE),
     ),
@@ -297,7 +234,7 @@ POPULATION = FileSpec(
     "population.csv",
     "population",
     (
-        D("year", year, True),
+        D("year", v.year, True),
         C(
             "dimension",
             v.choice("total", "sex", "age_band", "ethnicity_group", what="dimension"),

@@ -41,6 +41,19 @@ def upsert(
     """
     count = Count()
     fields = sorted({f for row in rows for f in row if f not in key})
+    new, changed = _diff(rows, key, fields, existing_qs, count, on_change)
+    if deferred is not None:
+        deferred.extend(new)
+    else:
+        bulk.insert(model, new)
+    if fields:
+        bulk.update(model, changed, fields)
+    count.created, count.updated = len(new), len(changed)
+    return count
+
+
+def _diff(rows, key, fields, existing_qs, count: Count, on_change):
+    """The rows that are new, and (pk, *fields) of those that changed; counts the unchanged."""
     existing = {
         tuple(values[k] for k in key): values for values in existing_qs.values("pk", *key, *fields)
     }
@@ -57,11 +70,4 @@ def upsert(
             continue
         if on_change is not None:
             on_change(row_key)
-    if deferred is not None:
-        deferred.extend(new)
-    else:
-        bulk.insert(model, new)
-    if fields:
-        bulk.update(model, changed, fields)
-    count.created, count.updated = len(new), len(changed)
-    return count
+    return new, changed

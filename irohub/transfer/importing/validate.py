@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from irohub.children.models import Child
 from irohub.escalations.models import STANDARD_THEMES, Escalation
+from irohub.reviews.bulk import MAX_IN
 from irohub.reviews.models import Review
 from irohub.staff.models import IRO
 from irohub.transfer.importing import values as v
@@ -126,38 +127,36 @@ def _ids(tables, table: str, column: str) -> set[str]:
 
 def _check_review_details(tables, children: set[str], errors: list[str]) -> None:
     """A review's details must belong to a review in reviews.csv or the database; only reviews
-    that never appear in the DfE return (reg 48 short breaks, local extra reviews) may be new."""
-    details = tables.get("review_details", ())
-    imported = {(r["CHILD"], r["REVIEW"]) for f in tables.get("reviews", ()) for r in f.rows}
-    if any(f.broken for f in tables.get("reviews", ())):
+    that never appear in the DfE return (reg 48 short breaks, local extra reviews) may be new.
+    Children whose reviews.csv rows could not be read are not checked again."""
+    reviews = tables.get("reviews", ())
+    if any(f.broken for f in reviews):
         return
-    unreadable = {child for f in tables.get("reviews", ()) for child in f.failed}
-    wanted = {
-        (row["child_id"], row["review_date"])
-        for parsed in details
-        for row in parsed.rows
-        if (row["child_id"], row["review_date"]) not in imported
-        and row.get("statutory_basis") not in ("reg48", "local")
+    skip = {child for f in reviews for child in f.failed} | {
+        (r["CHILD"], r["REVIEW"]) for f in reviews for r in f.rows
     }
-    if not wanted:
-        return
-    stored = set(
-        Review.objects.filter(child__child_id__in={c for c, _ in wanted}).values_list(
-            "child__child_id", "review_date"
-        )
-    )
-    for parsed in details:
-        for row in parsed.rows:
-            key = (row["child_id"], row["review_date"])
-            child = row["child_id"]
-            if (
-                key in wanted
-                and key not in stored
-                and child in children
-                and child not in unreadable
-            ):
-                errors.append(
-                    f"{parsed.path}:{row['_line']}: review_date: no review of this child on this "
-                    f"date in reviews.csv or the database ({row['child_id']}, "
-                    f"{row['review_date']:%d/%m/%Y})"
-                )
+    details = [
+        (parsed.path, row)
+        for parsed in tables.get("review_details", ())
+        for row in parsed.rows
+        if row["child_id"] in children
+        and row["child_id"] not in skip
+        and (row["child_id"], row["review_date"]) not in skip
+        and row.get("statutory_basis") not in ("reg48", "local")
+    ]
+    stored = _stored_reviews({row["child_id"] for _, row in details})
+    for path, row in details:
+        if (row["child_id"], row["review_date"]) not in stored:
+            errors.append(
+                f"{path}:{row['_line']}: review_date: no review of this child on this date in "
+                f"reviews.csv or the database ({row['child_id']}, {row['review_date']:%d/%m/%Y})"
+            )
+
+
+def _stored_reviews(children: set[str]) -> set[tuple]:
+    if not children:
+        return set()
+    reviews = Review.objects.all()
+    if len(children) <= MAX_IN:  # else one read of every review beats a huge IN list
+        reviews = reviews.filter(child__child_id__in=children)
+    return set(reviews.values_list("child__child_id", "review_date"))

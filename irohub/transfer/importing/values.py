@@ -145,3 +145,66 @@ def collection_year(day: date) -> int:
 
 def year_name(start_year: int) -> str:
     return f"{start_year}-{(start_year + 1) % 100:02d}"
+
+
+# irohub's own files
+
+_CODE = re.compile(r"[a-z0-9_]+")
+
+
+def email(raw: str, ctx=None) -> str:
+    if len(raw) > 254 or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", raw):
+        raise Invalid("not an email address")
+    return raw
+
+
+def themes(raw: str, ctx) -> tuple[str, ...]:
+    """`;`-separated escalation themes: the standard list plus the council's own."""
+    found = tuple(dict.fromkeys(t.strip().lower() for t in raw.split(";") if t.strip()))
+    unknown = [t for t in found if t not in ctx.escalation_themes]
+    if unknown:
+        raise Invalid(f"unknown escalation theme {', '.join(unknown)}")
+    return found
+
+
+def issues(raw: str, ctx=None) -> tuple[str, ...]:
+    """Advocacy issue themes are open: any lowercase code, kept as given."""
+    found = tuple(dict.fromkeys(t.strip().lower() for t in raw.split(";") if t.strip()))
+    bad = [t for t in found if not _CODE.fullmatch(t) or len(t) > 60]
+    if bad:
+        raise Invalid(f"not a theme code (letters, digits and _) {', '.join(bad)}")
+    return found
+
+
+def stage(raw: str, ctx) -> str:
+    if raw not in ctx.escalation_stages:
+        raise Invalid(f"unknown stage (the rules in force have {', '.join(ctx.escalation_stages)})")
+    return raw
+
+
+_FLAGS = ("cp_plan", "dol_order", "unregistered_placement", "disability")
+
+
+def flag(raw: str, ctx=None) -> tuple[str, str]:
+    value = raw.strip()
+    if value.lower() in _FLAGS:
+        return value.lower(), ""
+    kind, _, group = value.partition(":")
+    if kind.lower() == "sibling_group" and group.strip() and len(group.strip()) <= 40:
+        return "sibling_group", group.strip()
+    raise Invalid(
+        "unknown flag (cp_plan, dol_order, unregistered_placement, disability or "
+        "sibling_group:<id>)"
+    )
+
+
+def year(raw: str, ctx=None) -> int:
+    if not re.fullmatch(r"(19|20)\d\d", raw):
+        raise Invalid("not a year such as 2024")
+    return int(raw)
+
+
+def stage_number(raw: str, ctx=None) -> int:
+    if raw not in ("1", "2", "3"):
+        raise Invalid("not a complaint stage (1, 2 or 3)")
+    return int(raw)
