@@ -16,3 +16,6 @@ class StaffConfig(AppConfig):
             description="Let an IRO cover a colleague's caseload, or one child, for set dates.",
             order=220,
         )
+        from irohub.staff import allocation_urls
+
+        allocation_urls.register_navigation()

@@ -66,7 +66,7 @@ def caseload(iro, size: int, *, today, started=IN_CARE_FROM, reviewed=None) -> l
     """`size` children allocated to `iro` (each reviewed on `reviewed`, if given), derived."""
     children = []
     for index in range(size):
-        child = make_child(dob=D(2008 + index % 12, 1 + index % 12, 1 + index % 27),
+        child = make_child(dob=D(2010 + index % 12, 1 + index % 12, 1 + index % 27),
                            started=started)  # fmt: skip
         allocate(child, iro, start=max(started, ALLOCATED_FROM))
         if reviewed is not None:
