@@ -29,5 +29,6 @@ urlpatterns = [
     path("quality/", include("irohub.quality.urls")),
     path("targets/", include("irohub.council.urls_targets")),
     path("allocation/", include("irohub.staff.allocation_urls")),
+    path("support/", include("irohub.reviews.support_urls")),
     path("admin/", admin.site.urls),
 ]
