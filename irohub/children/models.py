@@ -82,7 +82,7 @@ class HeaderYear(models.Model):
         constraints = [models.UniqueConstraint(fields=["child", "year"], name="header_year_unique")]
 
     def __str__(self) -> str:
-        return f"{self.child_id} header {self.year}"
+        return f"{self.child.child_id} header {self.year}"
 
 
 class PeriodOfCare(models.Model):
@@ -140,7 +140,7 @@ class Episode(models.Model):
         indexes = [models.Index(fields=["decom", "dec"]), models.Index(fields=["ls"])]
 
     def __str__(self) -> str:
-        return f"{self.child_id} episode from {self.decom:%d/%m/%Y} ({self.ls}, {self.place})"
+        return f"{self.child.child_id} episode from {self.decom:%d/%m/%Y} ({self.ls}, {self.place})"
 
 
 class Flag(models.Model):
@@ -171,7 +171,7 @@ class Flag(models.Model):
         indexes = [models.Index(fields=["flag", "sibling_group"])]
 
     def __str__(self) -> str:
-        return f"{self.child_id} {self.code} from {self.start_date:%d/%m/%Y}"
+        return f"{self.child.child_id} {self.code} from {self.start_date:%d/%m/%Y}"
 
     @property
     def code(self) -> str:

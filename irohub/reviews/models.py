@@ -99,7 +99,7 @@ class Review(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.child_id} review {self.review_date:%d/%m/%Y}"
+        return f"{self.child.child_id} review {self.review_date:%d/%m/%Y}"
 
 
 class Contact(models.Model):
@@ -128,7 +128,7 @@ class Contact(models.Model):
         indexes = [models.Index(fields=["contact_type", "contact_date"])]
 
     def __str__(self) -> str:
-        return f"{self.child_id} {self.contact_type} {self.contact_date:%d/%m/%Y}"
+        return f"{self.child.child_id} {self.contact_type} {self.contact_date:%d/%m/%Y}"
 
 
 class ReviewBooking(models.Model):

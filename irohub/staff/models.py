@@ -66,7 +66,7 @@ class Allocation(models.Model):
         indexes = [models.Index(fields=["iro", "start_date", "end_date"])]
 
     def __str__(self) -> str:
-        return f"{self.child_id} -> {self.iro_id} from {self.start_date:%d/%m/%Y}"
+        return f"{self.child.child_id} -> {self.iro.iro_id} from {self.start_date:%d/%m/%Y}"
 
 
 class CoverGrant(models.Model):
