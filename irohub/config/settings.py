@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "irohub.escalations",
     "irohub.voice",
     "irohub.quality",
+    "irohub.reminders",
     "irohub.transfer",
     "irohub.reporting",
     "irohub.synth",
@@ -217,6 +218,8 @@ LOGGING = {
 
 # The council's name shown in the header until the rules settings say otherwise.
 IROHUB_SERVICE_NAME = os.environ.get("IROHUB_SERVICE_NAME", "irohub")
+# The address people open irohub at, for links in emails and printed feedback links.
+IROHUB_BASE_URL = os.environ.get("IROHUB_BASE_URL", "").rstrip("/")
 # The IRO service's telephone number, printed on the child's "My IRO" card. Blank: none.
 IROHUB_SERVICE_PHONE = os.environ.get("IROHUB_SERVICE_PHONE", "")
 # Ages each commissioned provider's contract covers, for allocation suggestions:
