@@ -129,7 +129,8 @@ class ChildRecord:
 
     @property
     def review_cards(self) -> list[tuple]:
-        return [(review, timeline.review_facts(review)) for review in self.reviews]
+        """(review, main facts, quality facts) for each review, newest first."""
+        return [(review, *timeline.review_facts(review)) for review in self.reviews]
 
 
 def _current_episode(child: Child, episodes: list[Episode], today: date) -> Episode | None:

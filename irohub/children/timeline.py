@@ -122,19 +122,19 @@ def _day(value: date | None, missing: str = "Not recorded") -> str:
     return _long(value) if value else missing
 
 
-def review_facts(review) -> list[tuple[str, str]]:
-    """The review's details as (label, value) rows for its summary card."""
+def review_facts(review) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The review's details as (label, value) rows for its summary card: the main facts, and
+    the quality of the review (shown folded away)."""
     chair = review.chair.name if review.chair else "Not recorded"
     if review.chaired_by and review.chaired_by != review.ChairedBy.IRO:
         chair += f" ({review.get_chaired_by_display().lower()})"
-    pn = (
-        f"{review.pn_code}: {PN_LABELS[review.pn_code]}"
-        if review.pn_code in PN_LABELS
-        else "Not recorded"
-    )
-    return [
-        ("Participation", pn),
+    pn = PN_LABELS.get(review.pn_code)
+    main = [
+        ("Participation", f"{review.pn_code}: {pn}" if pn else "Not recorded"),
         ("Chair", chair),
+        ("Record completed", _day(review.record_date, "Not yet written")),
+    ]
+    quality = [
         ("Format", review.get_format_display() if review.format else "Not recorded"),
         ("Child seen before the review", _yes_no(review.seen_before)),
         ("Child seen on their own", _yes_no(review.seen_alone)),
@@ -142,7 +142,7 @@ def review_facts(review) -> list[tuple[str, str]]:
         ("Social worker's report received", _day(review.sw_report_date, "Not received")),
         ("Care plan available at the review", _yes_no(review.care_plan_available)),
         ("Decisions sent", _day(review.decisions_date)),
-        ("Record completed", _day(review.record_date, "Not yet written")),
         ("Record sent to the child", _day(review.record_shared_date, "Not yet sent")),
         ("Additional review", _yes_no(review.additional)),
     ]
+    return main, quality

@@ -104,6 +104,7 @@ class ReviewForm(forms.Form):
         self.fields["chair"].queryset = _iro_choices(chosen, today)
         if review is None:
             self.fields["chair"].initial = chosen
+            self.fields["chaired_by"].initial = Review.ChairedBy.IRO
             del self.fields["version"]
         self.pn_codes = recording.pn_choices(child, today, rules=rules)
         if self.pn_codes:
