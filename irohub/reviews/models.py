@@ -42,7 +42,9 @@ class Review(models.Model):
         SECOND = "second", "Second"
         SUBSEQUENT = "subsequent", "Subsequent"
 
-    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="reviews")
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.CASCADE, related_name="reviews", db_index=False
+    )  # the unique (child, review_date) index serves lookups by child
     review_date = models.DateField(help_text="The date the review was completed (903 REVIEW)")
     pn_code = models.CharField("participation (PN code)", max_length=3, blank=True)
     # review_details.csv
@@ -52,6 +54,7 @@ class Review(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="chaired_reviews",
+        db_index=False,  # the (chair, review_date) index serves lookups by chair
     )
     chair_source = models.CharField(max_length=10, choices=ChairSource.choices, blank=True)
     statutory_basis = models.CharField(max_length=5, choices=Basis.choices, default=Basis.REG33)
@@ -95,7 +98,6 @@ class Review(models.Model):
         indexes = [
             models.Index(fields=["review_date"]),
             models.Index(fields=["chair", "review_date"]),
-            models.Index(fields=["statutory_basis", "review_date"]),
         ]
 
     def __str__(self) -> str:
@@ -113,7 +115,9 @@ class Contact(models.Model):
         CONSULTATION = "consultation", "Consultation"
         CASE_NOTE = "case_note", "Case note"
 
-    child = models.ForeignKey("children.Child", on_delete=models.CASCADE, related_name="contacts")
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.CASCADE, related_name="contacts", db_index=False
+    )  # the unique (child, contact_date, contact_type) index serves lookups by child
     iro = models.ForeignKey("staff.IRO", on_delete=models.PROTECT, related_name="contacts")
     contact_date = models.DateField()
     contact_type = models.CharField(max_length=20, choices=Type.choices)
