@@ -19,6 +19,7 @@ class ReviewsConfig(AppConfig):
         )
         # An IRO's day starts from their caseload, so "/" takes them there.
         navigation.register_landing("reviews:caseload", Permission.VIEW_OWN_CASELOAD, order=10)
-        from irohub.reviews import support_urls
+        from irohub.reviews import letter_urls, support_urls
 
         support_urls.register_navigation()
+        letter_urls.register_navigation()
