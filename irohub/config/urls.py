@@ -30,5 +30,6 @@ urlpatterns = [
     path("targets/", include("irohub.council.urls_targets")),
     path("allocation/", include("irohub.staff.allocation_urls")),
     path("support/", include("irohub.reviews.support_urls")),
+    path("letters/", include("irohub.reviews.letter_urls")),
     path("admin/", admin.site.urls),
 ]
