@@ -29,6 +29,7 @@ import pytest
 
 from irohub.children.models import Child, Episode
 from irohub.council.models import Population, ServiceFact
+from irohub.reporting.metrics import postcode_index
 from irohub.reporting.metrics.base import MetricContext, ReportingPeriod, compute
 from irohub.reviews import derive
 from irohub.reviews.models import Contact, Review
@@ -125,6 +126,15 @@ class Council:
 
     def metric(self, metric_id: str, **kwargs):
         return self.metrics([metric_id], **kwargs)[metric_id]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _postcode_index_in_a_scratch_folder(tmp_path_factory):
+    """The derived postcode index goes to a folder of the test session, not the tree's var/."""
+    folder = tmp_path_factory.mktemp("postcode-index")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(postcode_index, "cache_dir", lambda: folder)
+        yield
 
 
 @pytest.fixture
