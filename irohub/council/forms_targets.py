@@ -9,6 +9,14 @@ from django import forms
 from irohub.council.models import Priority, Target
 from irohub.council.services_targets import FACTS
 
+
+def number_input(decimal: bool = True) -> forms.TextInput:
+    """GOV.UK asks for a text input with a numeric keyboard, not type="number"."""
+    return forms.TextInput(
+        attrs={"inputmode": "decimal" if decimal else "numeric", "spellcheck": "false"}
+    )
+
+
 # A target needs a single number to compare: these units have one.
 SINGLE_NUMBER_UNITS = ("pct", "count", "number", "mean", "rate")
 
@@ -26,6 +34,7 @@ class TargetForm(forms.Form):
         label="Figure", error_messages={"required": "Choose the figure the target is for"}
     )
     target = forms.DecimalField(
+        widget=number_input(),
         label="Target", help_text="A percentage as a number, for example 90 for 90%",
         max_digits=12, decimal_places=2,
         error_messages={"required": "Enter the target", "invalid": "The target must be a number"},
@@ -64,6 +73,7 @@ class PriorityForm(forms.Form):
         label="What was done (optional)", widget=forms.Textarea, required=False, max_length=5000
     )
     position = forms.IntegerField(
+        widget=number_input(decimal=False),
         label="Position in the list (optional)", required=False, min_value=1, max_value=99,
         error_messages={"invalid": "The position must be a whole number"},
     )  # fmt: skip
@@ -78,6 +88,7 @@ class ServiceFactsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item, label in FACTS.items():
             self.fields[item] = forms.DecimalField(
+        widget=number_input(),
                 label=label, required=False, min_value=0, max_digits=12, decimal_places=2,
                 help_text="Leave blank if not known.",
                 error_messages={"invalid": f"{label} must be a number",

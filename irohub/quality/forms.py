@@ -6,6 +6,7 @@ from django import forms
 
 from irohub.accounts.govuk_forms import GovukDateField
 from irohub.quality.models import Audit
+from irohub.voice.forms import number_input
 
 DATE_HINT = "For example, 27 3 2026"
 COMPLAINT_OUTCOMES = [
@@ -19,6 +20,7 @@ COMPLAINT_OUTCOMES = [
 
 def _score(label: str) -> forms.DecimalField:
     return forms.DecimalField(
+        widget=number_input(),
         label=label, required=False, min_value=0, max_value=100, max_digits=6, decimal_places=2,
         error_messages={"invalid": f"{label} must be a number, like 4 or 7.5",
                         "min_value": f"{label} cannot be negative",

@@ -2,8 +2,9 @@
 child, parent, carer or professional fills in without signing in, and the comments page for
 managers.
 
-The public pages never show or keep anything about the child. They send no Referer (the token
-is in the address) and are never cached.
+The public pages never show or keep anything about the child and are never cached. The token is in
+the address, so the pages link nowhere outside the site (the site's Referrer-Policy is
+same-origin; "no-referrer" would make browsers post with `Origin: null`, which CSRF refuses).
 """
 
 from __future__ import annotations
@@ -51,10 +52,8 @@ def today() -> date:
 
 def _problem(request, kind: str):
     status, title, text = PROBLEMS[kind]
-    response = render(request, "voice/feedback/problem.html", {"title": title, "text": text},
-                      status=status)  # fmt: skip
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return render(request, "voice/feedback/problem.html", {"title": title, "text": text},
+                  status=status)  # fmt: skip
 
 
 @public
@@ -79,9 +78,7 @@ def feedback_form(request, token: str):
         except feedback.LinkProblem as problem:
             return _problem(request, problem.kind)
         return redirect("feedback:thanks")
-    response = render(request, "voice/feedback/form.html", {"form": form, "wording": wording})
-    response["Referrer-Policy"] = "no-referrer"
-    return response
+    return render(request, "voice/feedback/form.html", {"form": form, "wording": wording})
 
 
 @public

@@ -12,6 +12,14 @@ from irohub.voice.feedback import QUESTIONS
 from irohub.voice.models import AdvocacyReferral, FeedbackResponse
 from irohub.voice.wording import Wording
 
+
+def number_input(decimal: bool = True) -> forms.TextInput:
+    """GOV.UK asks for a text input with a numeric keyboard, not type="number"."""
+    return forms.TextInput(
+        attrs={"inputmode": "decimal" if decimal else "numeric", "spellcheck": "false"}
+    )
+
+
 YES_NO_NOT_SURE = [("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure")]
 DATE_HINT = "For example, 27 3 2026"
 
@@ -89,6 +97,7 @@ class ReferralForm(forms.Form):
         max_length=300,
     )
     hours = forms.DecimalField(
+        widget=number_input(),
         label="Hours delivered (optional)", required=False, min_value=0, max_digits=8,
         decimal_places=2, error_messages={"invalid": "Hours must be a number, like 7.5"},
     )  # fmt: skip

@@ -46,7 +46,7 @@ def test_a_child_answers_once_without_signing_in(client, held, today):
     token = _links(held, today)["child"].token
     page = client.get(_form(token))
     assert page.status_code == 200 and "Did you feel listened to at your meeting?" in page.text
-    assert page["Referrer-Policy"] == "no-referrer" and "no-cache" in page["Cache-Control"]
+    assert page["Referrer-Policy"] == "same-origin" and "no-cache" in page["Cache-Control"]
     sent = client.post(_form(token), ANSWERS)
     assert sent.status_code == 302 and sent["Location"] == reverse("feedback:thanks")
     assert "Thank you" in client.get(sent["Location"]).text
