@@ -72,14 +72,19 @@ def allocations(rows) -> list[Entry]:
     return entries
 
 
+# Calls, messages and case notes are listed in the record's contacts; the timeline keeps the
+# IRO's visits and midway reviews, so a long history stays readable.
+TIMELINE_CONTACTS = ("midway_review", "visit")
+
+
 def activity(reviews, contacts, escalations, advocacy) -> list[Entry]:
-    """One line for each review, contact, escalation and advocacy referral."""
+    """One line for each review, midway review or visit, escalation and advocacy referral."""
     entries = []
     for review in reviews:
         kind = f"{review.get_review_type_display()} review" if review.review_type else "Review"
         entries.append(Entry(review.review_date, "review", f"{kind} held",
                              f"Participation {review.pn_code}" if review.pn_code else ""))  # fmt: skip
-    for contact in contacts:
+    for contact in (c for c in contacts if c.contact_type in TIMELINE_CONTACTS):
         entries.append(Entry(contact.contact_date, "contact", contact.get_contact_type_display(),
                              f"by {contact.iro.name}"))  # fmt: skip
     for escalation, _clock in escalations:

@@ -17,8 +17,8 @@ from django.db.models import F, OuterRef, Q, Subquery
 from irohub.children.models import Child
 from irohub.escalations.models import Escalation
 from irohub.reviews.models import Contact, Review, ReviewBooking
-from irohub.staff.models import IRO
-from irohub.staff.visibility import allocated_on, covered_children
+from irohub.staff.models import IRO, Allocation
+from irohub.staff.visibility import allocated_on, cover_parts
 from irohub.statutory.deadlines import midway_window, record_due
 from irohub.statutory.escalations import StageHeld, escalation_clock
 from irohub.statutory.participation import age_on
@@ -113,11 +113,10 @@ class Caseload:
 
 
 def _children(iro: IRO | None, user, today: date):
-    own = allocated_on(today).filter(iro=iro).values("child") if iro else None
-    cover = covered_children(user, on=today) if user is not None else None
-    wanted = Q(pk__in=own) if own is not None else Q(pk__in=[])
-    if cover is not None:
-        wanted |= Q(pk__in=cover)
+    own = allocated_on(today).filter(iro=iro) if iro else Allocation.objects.none()
+    wanted = own.values("child_id").order_by()
+    if user is not None:
+        wanted = wanted.union(*cover_parts(user, on=today))
     last_review = Review.objects.filter(
         child=OuterRef("pk"), period=OuterRef("current_period"), review_date__lte=today
     ).order_by("-review_date")
@@ -130,13 +129,14 @@ def _children(iro: IRO | None, user, today: date):
         child=OuterRef("pk"), cancelled_date__isnull=True, review__isnull=True
     )
     return list(
-        Child.objects.filter(wanted)
+        # One IN over a UNION (see irohub.staff.visibility.visible_children).
+        Child.objects.filter(pk__in=wanted)
         .select_related("current_iro")
         .annotate(
             last_review=Subquery(last_review.values("review_date")[:1]),
             last_midway=Subquery(last_midway.values("contact_date")[:1]),
             booked=Subquery(booked.values("planned_date")[:1]),
-            own=Q(pk__in=own) if own is not None else Q(pk__in=[]),
+            own=Q(pk__in=own.values("child_id")),
         )
     )
 
