@@ -16,3 +16,6 @@ class ReportingConfig(AppConfig):
             description="The statutory IRO annual report for each year, to read and download.",
             order=700,
         )
+        from irohub.reporting.dashboard import urls as dashboard
+
+        dashboard.register_navigation()
