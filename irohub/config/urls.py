@@ -31,5 +31,6 @@ urlpatterns = [
     path("allocation/", include("irohub.staff.allocation_urls")),
     path("support/", include("irohub.reviews.support_urls")),
     path("letters/", include("irohub.reviews.letter_urls")),
+    path("dashboard/", include("irohub.reporting.dashboard.urls")),
     path("admin/", admin.site.urls),
 ]
