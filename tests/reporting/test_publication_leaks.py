@@ -148,3 +148,19 @@ def test_a_child_named_in_the_narrative_stops_the_public_report(synthetic_counci
     )  # the internal report keeps the manager's words as written
     with pytest.raises(IdentifierLeak, match=child.child_id):
         annual.document(publication=True)
+
+
+def test_the_identifier_search_scales_to_a_large_council_and_reads_wrapped_names():
+    """30,000 identifiers (ids, UPNs and names of 10,000 children) over a megabyte of text in
+    well under a second or two; a name split over two lines is still the name."""
+    import time
+
+    ids = [f"C{n:06d}" for n in range(10_000)]
+    names = [f"Given{n} Family{n}" for n in range(10_000)]
+    upns = [f"A{n:012d}" for n in range(10_000)]
+    text = "Reviews held 798; " * 60_000 + " given77 \n family77 and (c000042)."
+    started = time.perf_counter()
+    found = find_identifiers(text, ids + names + upns)
+    assert time.perf_counter() - started < 5
+    assert set(found) == {"given77 \n family77", "c000042"}
+    assert find_identifiers("Given77-Family77 C0000421 XC000042", ids + names) == {}
