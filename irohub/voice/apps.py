@@ -17,7 +17,14 @@ class VoiceConfig(AppConfig):
             order=400,
         )
         navigation.register(
-            "Feedback",
+            "Feedback after reviews",
+            "voice:feedback_reviews",
+            Permission.RECORD_REVIEWS,
+            description="Ask the child, parents, carers and professionals what they thought.",
+            order=450,
+        )
+        navigation.register(
+            "Feedback comments",
             "voice:feedback_comments",
             Permission.VIEW_FEEDBACK_COMMENTS,
             description="What children, families and professionals wrote after reviews.",

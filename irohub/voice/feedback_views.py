@@ -23,7 +23,7 @@ from irohub.accounts.roles import Permission
 from irohub.audit.services import record, viewed
 from irohub.reviews.models import Review
 from irohub.staff.visibility import can_see_child
-from irohub.voice import feedback, ratelimit
+from irohub.voice import feedback, ratelimit, selectors
 from irohub.voice.forms import FeedbackForm, LinksForm
 from irohub.voice.models import FeedbackResponse
 from irohub.voice.qr import qr_svg
@@ -128,6 +128,16 @@ def _card(request, link: feedback.IssuedLink) -> dict:
     url = _absolute(request, reverse("feedback:form", args=[link.token]))
     title = f"QR code of the feedback link for the {link.respondent_label.lower()}"
     return {"link": link, "url": url, "qr": qr_svg(url, title)}
+
+
+@requires(Permission.RECORD_REVIEWS)
+def recent_reviews(request):
+    """Reviews held in the last 60 days on the children one may see, each with its feedback
+    links (made, answered), so feedback is asked for after every review."""
+    since = today() - feedback.LINK_LIFETIME
+    reviews = selectors.recent_reviews(request.user, since=since, until=today())
+    page = Paginator(reviews, 50).get_page(request.GET.get("page"))
+    return render(request, "voice/feedback/recent.html", {"page": page, "since": since})
 
 
 @requires(Permission.VIEW_FEEDBACK_COMMENTS)

@@ -190,6 +190,7 @@ def test_manager_pages_are_accessible(page, live_server, user_factory, test_pass
         "advocacy-choose": "/voice/advocacy/new/",
         "advocacy-record": f"/voice/advocacy/new/{child.child_id}/",
         "feedback-comments": "/voice/feedback/comments/",
+        "feedback-reviews": "/voice/feedback/",
         "audits": "/quality/audits/",
         "audit-new": "/quality/audits/new/",
         "complaints": "/quality/complaints/",

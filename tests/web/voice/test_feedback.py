@@ -17,7 +17,7 @@ from irohub.statutory.settings import RuleSettings
 from irohub.voice import feedback
 from irohub.voice.models import FeedbackInvitation, FeedbackResponse
 
-from .builders import allocate, make_child, review
+from .builders import allocate, caseload, make_child, make_iro, review
 
 D = dt.date
 ANSWERS = {"knows_iro_role": "yes", "felt_listened_to": "no", "questions_answered": "not_sure",
@@ -282,3 +282,34 @@ def test_only_managers_read_comments(signed_in_client, client, held, today, role
     assert page.status_code == status
     if status == 200:
         assert "My IRO came to see me at school." in page.text and "(8-11)" in page.text
+
+
+@pytest.mark.django_db
+def test_recent_reviews_offer_feedback_with_their_state(
+    iro_client, iro, held, other_child, today, client
+):
+    other = review(other_child, today - dt.timedelta(days=2))
+    asked = review(make_child(), today - dt.timedelta(days=30))
+    allocate(asked.child, iro)
+    links = _links(asked, today, ["parent", "carer"])
+    client.post(_form(links["parent"].token), ANSWERS)
+    review(held.child, today - dt.timedelta(days=90))  # too long ago to ask
+    page = iro_client.get(reverse("voice:feedback_reviews")).text
+    assert "Not asked" in page and "1 of 2 answered" in page
+    assert reverse("voice:feedback_links", args=[held.pk]) in page
+    assert reverse("voice:feedback_links", args=[other.pk]) not in page
+    assert page.count("voice/feedback/links/") == 2
+
+
+@pytest.mark.django_db
+def test_recent_reviews_is_a_fixed_number_of_queries(
+    manager_client, today, django_assert_max_num_queries
+):
+    iro = make_iro()
+    for index, child in enumerate(caseload(iro, 62, today=today, reviewed=None)):
+        held = review(child, today - dt.timedelta(days=index % 50))
+        if index % 3 == 0:
+            _links(held, today, ["carer"])
+    with django_assert_max_num_queries(10):
+        page = manager_client.get(reverse("voice:feedback_reviews"))
+    assert page.text.count("Not asked") == 50 - page.text.count("link made")
