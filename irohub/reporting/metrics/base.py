@@ -146,22 +146,65 @@ def metric(id: str, *, title: str, unit: str, has_previous: bool = True):
 
 class MetricContext:
     """What every metric of one period reads: the period, the rules in force, the date "today"
-    is (for live metrics), and a cache so each table is loaded once per context."""
+    is (for live metrics), and a cache so each table is loaded once per context.
 
-    def __init__(self, period: ReportingPeriod, rules: RuleSettings, *, as_at: date):
+    A context and the previous year's context that `compute` makes from it also share a
+    second cache (`shared`): for rows that do not depend on the year (children, IROs) and for
+    rows loaded once over the days both years look at (`span`), which each context then
+    narrows to its own year, so the previous-year values cost little more than the filtering.
+    """
+
+    def __init__(
+        self,
+        period: ReportingPeriod,
+        rules: RuleSettings,
+        *,
+        as_at: date,
+        shared: dict[str, Any] | None = None,
+    ):
         self.period = period
         self.rules = rules
         self.as_at = as_at
         self.calendar = rules.calendar()
         self._cache: dict[str, Any] = {}
+        self._shared: dict[str, Any] = {} if shared is None else shared
+        self._shared.setdefault(_SPAN, year_window(period, rules))
 
     def cached(self, key: str, load: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = load()
         return self._cache[key]
 
+    def shared(self, key: str, load: Callable[[], Any]) -> Any:
+        """Like `cached`, across this context and the previous year's made by `compute`."""
+        if key not in self._shared:
+            self._shared[key] = load()
+        return self._shared[key]
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """The first and last day the contexts sharing this one's cache look at: a loader that
+        loads once for all of them loads these days (and checks that they cover its own)."""
+        return self._shared[_SPAN]
+
     def for_previous_year(self) -> MetricContext:
-        return MetricContext(self.period.previous(self.rules), self.rules, as_at=self.period.start)
+        before = self.period.previous(self.rules)
+        return MetricContext(before, self.rules, as_at=self.period.start, shared=self._shared)
+
+    def include(self, other: MetricContext) -> None:
+        """Widen the shared span to the days `other` looks at (before anything is loaded)."""
+        (low, high), (first, last) = self.span, year_window(other.period, other.rules)
+        self._shared[_SPAN] = (min(low, first), max(high, last))
+
+
+_SPAN = "base.span"
+
+
+def year_window(period: ReportingPeriod, rules: RuleSettings) -> tuple[date, date]:
+    """The days one year's metrics look at: from the previous snapshot (or the first day) to
+    the last day (or the snapshot)."""
+    start = min(period.start, period.previous(rules).snapshot)
+    return start, max(period.end, period.snapshot)
 
 
 def compute(
@@ -172,14 +215,19 @@ def compute(
     as_at: date,
     with_previous: bool = True,
 ) -> dict[str, MetricResult]:
-    """Compute metrics (all registered ones by default) for a period, with last year's values."""
+    """Compute metrics (all registered ones by default) for a period, with last year's values.
+
+    Whether the data reach back a year is asked first, so that the loaders of this year can
+    also load the previous year's days in the same query when they will be needed."""
     _load_metric_modules()
     wanted = list(REGISTRY) if ids is None else list(ids)
     ctx = MetricContext(period, rules, as_at=as_at)
+    before = ctx.for_previous_year() if with_previous else None
+    reaches = before is not None and _has_data(before)  # one query for the whole set
+    if reaches:
+        ctx.include(before)
     results = {mid: REGISTRY[mid].function(ctx) for mid in wanted}
     if with_previous:
-        before = ctx.for_previous_year()
-        reaches = _has_data(before)  # one query for the whole set, not one per metric
         for mid in wanted:
             if REGISTRY[mid].has_previous and results[mid].previous is None:
                 results[mid].previous = REGISTRY[mid].function(before).value if reaches else None

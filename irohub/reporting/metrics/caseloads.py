@@ -29,7 +29,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from irohub.children.models import PeriodOfCare
 from irohub.reporting.metrics import data
 from irohub.reporting.metrics.base import MetricContext, MetricResult, metric, pct, round_half_up
 from irohub.reporting.metrics.workforce import fte_on, fte_value, in_post, ratio
@@ -82,9 +81,7 @@ def in_care_on(ctx: MetricContext, day: date) -> dict[int, data.PeriodRow]:
         if ctx.period.start <= day <= ctx.period.end:
             rows = data.periods(ctx)
         else:
-            query = PeriodOfCare.objects.filter(start__lte=day).exclude(end__lte=day)
-            columns = ("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
-            rows = [data.PeriodRow(*row) for row in query.values_list(*columns)]
+            rows = data.periods_overlapping(ctx, day, day)
         return {p.child: p for p in rows if p.start <= day and (p.end is None or p.end > day)}
 
     return ctx.cached(f"workforce.in_care:{day}", load)

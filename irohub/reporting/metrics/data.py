@@ -97,21 +97,23 @@ def children(ctx: MetricContext) -> dict[int, ChildRow]:
         )
         return {row[0]: ChildRow(*row) for row in rows}
 
-    return ctx.cached("data.children", load)
+    return ctx.cached("data.children", lambda: ctx.shared("data.children", load))
 
 
 def episodes_overlapping(ctx: MetricContext, start: date, end: date) -> list[EpisodeRow]:
-    """Episodes with at least one day in care between start and end (inclusive), one query."""
+    """Episodes with at least one day in care between start and end (inclusive): narrowed from
+    one query over the days every context of the computation looks at (`over_span`)."""
 
     def load():
-        rows = (
-            Episode.objects.filter(decom__lte=end)
-            .exclude(dec__lte=start)
-            .values_list(*EPISODE_COLUMNS)
-        )
-        return [_episode(row) for row in rows]
+        rows = over_span(ctx, "data.episodes", start, end, _load_episodes)
+        return [e for e in rows if e.overlaps(start, end)]
 
     return ctx.cached(f"data.episodes:{start}:{end}", load)
+
+
+def _load_episodes(start: date, end: date) -> list[EpisodeRow]:
+    rows = Episode.objects.filter(decom__lte=end).exclude(dec__lte=start)
+    return [_episode(row) for row in rows.values_list(*EPISODE_COLUMNS)]
 
 
 def _episode(row) -> EpisodeRow:
@@ -174,16 +176,40 @@ def looked_after_between(ctx: MetricContext, start: date, end: date) -> set[int]
 
 def periods(ctx: MetricContext) -> list[PeriodRow]:
     """Periods of care with at least one day in the reporting period (short breaks included)."""
+    return periods_overlapping(ctx, ctx.period.start, ctx.period.end)
+
+
+def periods_overlapping(ctx: MetricContext, start: date, end: date) -> list[PeriodRow]:
+    """Periods of care with a day between start and end (a period's end date is its last day),
+    narrowed from one query over the days of the computation (`over_span`)."""
 
     def load():
-        rows = (
-            PeriodOfCare.objects.filter(start__lte=ctx.period.end)
-            .exclude(end__lt=ctx.period.start)
-            .values_list("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
-        )
-        return [PeriodRow(*row) for row in rows]
+        rows = over_span(ctx, "data.periods", start, end, _load_periods)
+        return [p for p in rows if p.start <= end and (p.end is None or p.end >= start)]
 
-    return ctx.cached("data.periods", load)
+    return ctx.cached(f"data.periods:{start}:{end}", load)
+
+
+def _load_periods(start: date, end: date) -> list[PeriodRow]:
+    rows = PeriodOfCare.objects.filter(start__lte=end).exclude(end__lt=start)
+    columns = ("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
+    return [PeriodRow(*row) for row in rows.values_list(*columns)]
+
+
+def over_span(ctx: MetricContext, table: str, start: date, end: date, load) -> list:
+    """The rows of `table` for the days start..end, from a load shared by the contexts of one
+    computation (`ctx.span`: this year and the previous one) that covers those days; days
+    outside the span are loaded on their own. `load(first, last)` is one query."""
+    loads = ctx.shared(f"{table}:loads", list)
+    for (low, high), rows in loads:
+        if low <= start and end <= high:
+            return rows
+    low, high = ctx.span
+    if not (low <= start and end <= high):
+        low, high = start, end
+    rows = load(low, high)
+    loads.append(((low, high), rows))
+    return rows
 
 
 def flags(ctx: MetricContext) -> list[FlagRow]:
@@ -195,7 +221,7 @@ def flags(ctx: MetricContext) -> list[FlagRow]:
         )
         return [FlagRow(*row) for row in rows]
 
-    return ctx.cached("data.flags", load)
+    return ctx.cached("data.flags", lambda: ctx.shared("data.flags", load))
 
 
 def flagged_on(ctx: MetricContext, flag: str, day: date) -> set[int]:
@@ -244,7 +270,7 @@ def iros(ctx: MetricContext) -> dict[int, IroRow]:
         )  # fmt: skip
         return {row[0]: IroRow(*row) for row in rows}
 
-    return ctx.cached("data.iros", load)
+    return ctx.cached("data.iros", lambda: ctx.shared("data.iros", load))
 
 
 def mean_iro_fte(ctx: MetricContext) -> float:
@@ -268,7 +294,7 @@ def population(ctx: MetricContext) -> dict[tuple[int, str, str], int]:
         rows = Population.objects.values_list("year", "dimension", "category", "count")
         return {(year, dim, cat): count for year, dim, cat, count in rows}
 
-    return ctx.cached("data.population", load)
+    return ctx.cached("data.population", lambda: ctx.shared("data.population", load))
 
 
 def population_year(ctx: MetricContext, day: date) -> int | None:
@@ -285,7 +311,7 @@ def population_year(ctx: MetricContext, day: date) -> int | None:
 def code_groups(ctx: MetricContext, list_name: str) -> dict[str, str]:
     """code -> group of an SSDA903 code list (ETHNIC -> ethnicity group, LS -> legal-status
     group...), every list loaded in one query per context."""
-    lists = ctx.cached("data.codes", code_lists)
+    lists = ctx.cached("data.codes", lambda: ctx.shared("data.codes", code_lists))
     return {code: entry.group for code, entry in lists.get(list_name, {}).items()}
 
 

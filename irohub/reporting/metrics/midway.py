@@ -18,12 +18,10 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from irohub.reporting.metrics import data
+from irohub.reporting.metrics import data, timetables
 from irohub.reporting.metrics.base import MetricContext, MetricResult, metric, pct
 from irohub.reporting.metrics.caseloads import in_care_on
-from irohub.reviews.models import Contact, Review
-from irohub.statutory.periods import PeriodOfCare
-from irohub.statutory.reviews import ReviewHeld, review_timetables
+from irohub.reviews.models import Contact
 
 MIDWAY = Contact.Type.MIDWAY_REVIEW.value
 
@@ -78,47 +76,20 @@ def footprint(ctx: MetricContext) -> MetricResult:
     )
 
 
-def _reviews_of_current_periods(ctx: MetricContext, day: date) -> dict[int, list[ReviewHeld]]:
-    """period pk -> the reviews held in each period of care current on `day`, one query."""
-
-    def load():
-        found: dict[int, list[ReviewHeld]] = {}
-        rows = (
-            Review.objects.filter(period__start__lte=day, review_date__lte=day)
-            .exclude(period__end__lte=day)
-            .values_list(
-                "period_id", "review_date", "additional", "statutory_basis", "first_part_date"
-            )  # fmt: skip
-        )
-        for period, *review in rows:
-            held = ReviewHeld(review[0], bool(review[1]), review[2], review[3])
-            found.setdefault(period, []).append(held)
-        return found
-
-    return ctx.cached(f"midway.reviews:{day}", load)
-
-
 def last_and_next(ctx: MetricContext, day: date) -> dict[int, tuple[date | None, date | None]]:
     """child pk -> (latest review, next due date) as at `day`, for the children looked after
     that day (cohort rule), from the rules core's review timetable of their period of care
     (computed once per context: the target register may ask for the coverage again)."""
 
-    def timetables():
-        periods, held = in_care_on(ctx, day), _reviews_of_current_periods(ctx, day)
-        known = data.children(ctx)
-        items, order = [], []
-        for child in data.looked_after_on(ctx, day):
-            p = periods.get(child)
-            if p is None:
-                continue
-            period = PeriodOfCare(child, p.start, p.end, (), p.short_break, p.number)
-            dob = known[child].dob if child in known else None
-            items.append((period, held.get(p.pk, []), dob))
-            order.append(child)
-        tables = review_timetables(items, rules=ctx.rules, as_at=day)
+    def load():
+        periods = in_care_on(ctx, day)
+        order = [child for child in data.looked_after_on(ctx, day) if child in periods]
+        tables = timetables.timetables(
+            ctx, (periods[child] for child in order), start=day, end=day, as_at=day
+        )
         return {c: (t.last_review, t.next_due) for c, t in zip(order, tables, strict=True)}
 
-    return ctx.cached(f"midway.last_and_next:{day}", timetables)
+    return ctx.cached(f"midway.last_and_next:{day}", load)
 
 
 def _midpoint(last: date, due: date) -> date:

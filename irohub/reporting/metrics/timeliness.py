@@ -11,16 +11,14 @@ fields as at `ctx.as_at`.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import timedelta
 
 from irohub.children.models import Child
-from irohub.reporting.metrics import data
+from irohub.reporting.metrics import data, timetables
 from irohub.reporting.metrics.base import MetricContext, MetricResult, metric, pct
 from irohub.reporting.metrics.reviews import REVIEW_TYPES
 from irohub.reviews.models import Review
-from irohub.statutory import periods as statutory_periods
-from irohub.statutory.reviews import ReviewHeld, review_timetables
 
 DUE_SOON_WORKING_DAYS = 20  # metrics.md §2.7 reviews.due_soon.count default
 OVERDUE_BANDS = ((1, 7, "1-7 days"), (8, 28, "8-28 days"), (29, None, "29+ days"))
@@ -119,21 +117,10 @@ def missed_count(ctx: MetricContext) -> MetricResult:
 def _year_end_timetables(ctx: MetricContext):
     """Every period of care in the year, with the reviews it held up to the year end, through
     `irohub.statutory.reviews.review_timetables` as at the day after the year ends."""
-    rows, start, end = data.periods(ctx), ctx.period.start, ctx.period.end
-    held: dict[int, list[ReviewHeld]] = defaultdict(list)
-    reviews = Review.objects.filter(period__start__lte=end, review_date__lte=end).exclude(
-        period__end__lt=start
+    start, end = ctx.period.start, ctx.period.end
+    return timetables.timetables(
+        ctx, data.periods(ctx), start=start, end=end, as_at=end + timedelta(days=1)
     )
-    fields = ("period_id", "review_date", "additional", "statutory_basis", "first_part_date")
-    for period, day, extra_review, basis, part in reviews.values_list(*fields):
-        held[period].append(ReviewHeld(day, bool(extra_review), basis, part))
-    everyone = data.children(ctx)
-    items = [
-        (statutory_periods.PeriodOfCare(p.child, p.start, p.end, (), p.short_break, p.number),
-         held[p.pk], everyone[p.child].dob)
-        for p in rows
-    ]  # fmt: skip
-    return review_timetables(items, rules=ctx.rules, as_at=end + timedelta(days=1))
 
 
 def _live_children(ctx: MetricContext) -> list[tuple]:

@@ -1,0 +1,73 @@
+"""Statutory review timetables for metrics: the reviews held in each period of care, loaded once
+for every metric and both years of a computation, and the rules core's timetables over them.
+
+`midway.coverage.pct` (timetables at the snapshot of the periods current then) and
+`reviews.timeliness.missed_count` (timetables the day after the year ends of every period in
+the year) read the same reviews: one query over the days of the computation (`data.over_span`)
+instead of one per metric and year, narrowed here to each one's periods and days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from irohub.reporting.metrics import data
+from irohub.reporting.metrics.base import MetricContext
+from irohub.reviews.models import Review
+from irohub.statutory.periods import PeriodOfCare
+from irohub.statutory.reviews import ReviewHeld, Timetable, review_timetables
+
+
+class _HeldIn(NamedTuple):
+    start: date  # of the period of care
+    end: date | None
+    reviews: list[ReviewHeld]  # in no particular order: the rules core sorts them
+
+
+def reviews_held(ctx: MetricContext, start: date, end: date) -> dict[int, list[ReviewHeld]]:
+    """period pk -> the reviews (every basis) held on or before `end` in each period of care
+    with a day between start and end that has any (a period's end date is its last day)."""
+
+    def load():
+        found = {}
+        for period, held in data.over_span(ctx, "timetables.held", start, end, _load).items():
+            if held.start <= end and (held.end is None or held.end >= start):
+                reviews = [r for r in held.reviews if r.date <= end]
+                if reviews:
+                    found[period] = reviews
+        return found
+
+    return ctx.cached(f"timetables.held:{start}:{end}", load)
+
+
+def _load(start: date, end: date) -> dict[int, _HeldIn]:
+    """One query: the reviews held up to `end` in the periods with a day between start and end."""
+    rows = (
+        Review.objects.filter(period__start__lte=end, review_date__lte=end)
+        .exclude(period__end__lt=start)
+        .values_list("period_id", "period__start", "period__end", "review_date", "additional",
+                     "statutory_basis", "first_part_date")
+    )  # fmt: skip
+    found: dict[int, _HeldIn] = {}
+    for period, first, last, day, additional, basis, part in rows:
+        if period not in found:
+            found[period] = _HeldIn(first, last, [])
+        found[period].reviews.append(ReviewHeld(day, bool(additional), basis, part))
+    return found
+
+
+def timetables(
+    ctx: MetricContext, periods: Iterable[data.PeriodRow], *, start: date, end: date, as_at: date
+) -> list[Timetable]:
+    """The rules core's timetable as at `as_at` of each period (in order; each has a day
+    between start and end), over the reviews held in it up to `end`; the child's date of
+    birth bounds it at 18."""
+    held, known = reviews_held(ctx, start, end), data.children(ctx)
+    items = [
+        (PeriodOfCare(p.child, p.start, p.end, (), p.short_break, p.number), held.get(p.pk, []),
+         known[p.child].dob if p.child in known else None)
+        for p in periods
+    ]  # fmt: skip
+    return review_timetables(items, rules=ctx.rules, as_at=as_at)
