@@ -222,3 +222,17 @@ def test_escalation_metrics_count_what_the_pages_raise(children, iro):
     assert results["escalation.outcome.count"].value["cafcass_referral"] == 1
     live = results["escalation.open.count"].extra["live"]
     assert [row["escalation_id"] for row in live] == [one.escalation_id]
+
+
+@pytest.mark.django_db
+def test_the_councils_own_themes_are_offered_and_accepted(children, iro):
+    from irohub.escalations.forms import RaiseForm
+
+    rules = load_rules('[escalation]\nthemes = ["court_delay"]\n')
+    form = RaiseForm(rules=rules)
+    assert ("court_delay", "Court delay") in form.fields["themes"].choices
+    assert ("education", "No or poor education provision (PEP)") in form.fields["themes"].choices
+    escalation = _raise(children[0], iro, rules=rules, themes=["court_delay", "education"])
+    assert sorted(escalation.themes.values_list("theme", flat=True)) == ["court_delay", "education"]
+    with pytest.raises(ValidationError):
+        _raise(children[0], iro, themes=["court_delay"])  # not in the default rules

@@ -224,3 +224,17 @@ def test_manager_keeps_the_years_priorities(manager_client):
 def test_an_unknown_year_is_not_found(manager_client):
     assert manager_client.get(reverse("targets:target_add", args=["2026-28"])).status_code == 404
     assert manager_client.get(reverse("targets:register"), {"year": "soon"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_audit_list_is_a_fixed_number_of_queries(
+    manager_client, today, django_assert_max_num_queries
+):
+    from .builders import caseload, make_iro
+
+    for index, child in enumerate(caseload(make_iro(), 61, today=today, reviewed=None)):
+        Audit.objects.create(audit_id=f"AUD{index + 1:04d}", child=child, audit_date=D(2026, 5, 1),
+                             audit_type="dip_sample", iro_score=4)  # fmt: skip
+    with django_assert_max_num_queries(10):
+        page = manager_client.get(reverse("quality:audits"))
+    assert page.text.count('href="/quality/audits/AUD') == 50
