@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 
 from irohub.accounts.access import requires, user_can
 from irohub.accounts.roles import Permission
@@ -150,9 +151,7 @@ def _stage_tag(stage) -> selectors.Tag:
 
 
 def _child_record_url(child: Child) -> str:
-    """The child's record page, once the child record pages exist."""
-    from django.urls import NoReverseMatch, reverse
-
+    """The child's record page (blank where the child record pages are not mounted)."""
     try:
         return reverse("children:record", args=[child.child_id])
     except NoReverseMatch:
