@@ -3,6 +3,7 @@ may see whose caseload, and a fixed number of queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from irohub.reviews.models import Contact, ReviewBooking
 
 from .factories import caseload, make_iro
 
+D = dt.date
 pytestmark = pytest.mark.django_db
 URL = reverse("reviews:caseload")
 
@@ -128,3 +130,23 @@ def test_the_caseload_page_is_a_fixed_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(URL).content.decode()
     assert len(names_in_order(page)) == 65
+
+
+def test_children_covered_for_a_colleague_are_listed_and_marked(signed_in_client, users, service):
+    from irohub.staff import cover
+
+    cover.grant(covering_iro=service["ann"], covered_iro=service["bob"], start=D(2026, 11, 20),
+                reason="Leave", by=users["manager"])  # fmt: skip
+    page = signed_in_client(user=users["iro"]).get(URL + "?sort=name").content.decode()
+    assert names_in_order(page) == [
+        "Bea Bobs",
+        "Ben Booked",
+        "Tom Ontime",
+        "Olive Overdue",
+        "Sara Soon",
+    ]  # fmt: skip
+    bea = page[page.index("Bea Bobs") :]
+    assert "Covering for Bob Example" in bea[: bea.index("</td>")]
+    # a manager looking at Ann's caseload sees her own children only
+    manager = signed_in_client(user=users["manager"]).get(URL + f"?iro={service['ann'].pk}")
+    assert "Bea Bobs" not in manager.content.decode()

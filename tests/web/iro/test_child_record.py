@@ -13,7 +13,7 @@ from django.urls import reverse
 from irohub.audit.models import AuditEvent
 from irohub.escalations.models import Escalation, EscalationStage, EscalationTheme
 from irohub.reviews.derive import recompute
-from irohub.reviews.models import Contact
+from irohub.reviews.models import Contact, Review
 from irohub.staff import cover
 from irohub.voice.models import AdvocacyIssue, AdvocacyReferral
 
@@ -62,6 +62,10 @@ def test_history_reviews_contacts_escalations_and_advocacy(signed_in_client, use
     child = service["kids"]["overdue"]
     Contact.objects.create(child=child, iro=service["ann"], contact_date=D(2026, 8, 1),
                            contact_type="visit")  # fmt: skip
+    Contact.objects.create(child=child, iro=service["ann"], contact_date=D(2026, 8, 2),
+                           contact_type="call")  # fmt: skip
+    Review.objects.filter(child=child, review_date=D(2026, 5, 1)).update(
+        advocacy_offered=True, seen_alone=False)  # fmt: skip
     escalation = Escalation.objects.get(escalation_id="ESC1")
     EscalationTheme.objects.create(escalation=escalation, theme="care_plan_unavailable")
     referral = AdvocacyReferral.objects.create(child=child, referral_date=D(2026, 3, 2),
@@ -72,6 +76,13 @@ def test_history_reviews_contacts_escalations_and_advocacy(signed_in_client, use
     assert "PN1: Child attends and speaks for themselves" in page
     assert 'govuk-tag--green">In time' in page
     assert "Visit" in page and "1 August 2026" in page
+    timeline = page[page.index('id="timeline"') :]
+    assert "Visit" in timeline and "Call" not in timeline  # calls stay in the contacts tab
+    assert "Call" in page[page.index('id="contacts"') : page.index('id="escalations"')]
+    card = page[page.index("Subsequent review on 1 May 2026") :]
+    card = card[: card.index("</details>")]
+    assert 'Advocate offered</dt><dd class="govuk-summary-list__value">Yes' in card
+    assert 'Child seen on their own</dt><dd class="govuk-summary-list__value">No' in card
     assert "Escalation ESC1" in page and "care_plan_unavailable" in page
     assert 'govuk-tag--red">Red' in page
     assert "Issue-based advocacy" in page and "Voices" in page
