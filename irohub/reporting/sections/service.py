@@ -40,8 +40,17 @@ def build(inputs: ReportInputs) -> Section:
         metric_ids=["iro.by_ethnicity", "cohort.cla_snapshot.by_ethnicity"],
     )  # fmt: skip
     caseloads = caseload_table(inputs)
-    measures = percentages_table(
-        "iro-measures", "Allocation and continuity", f,
+    return section(
+        inputs, SECTION_ID, TITLE, sentences=sentences(inputs),
+        tables=[types, by_sex, by_ethnicity, caseloads, measures_table(inputs)],
+        charts=[chart_of(caseloads, "iro-caseload-chart", "Children per full-time IRO",
+                         kind="bar", series=["Children per FTE"])],
+    )  # fmt: skip
+
+
+def measures_table(inputs: ReportInputs) -> Table | None:
+    return percentages_table(
+        "iro-measures", "Allocation and continuity", inputs.tables,
         [
             (f"IRO allocated within {inputs.rules.deadlines.iro_allocation}",
              "iro.allocation.within_5wd_pct"),
@@ -49,12 +58,6 @@ def build(inputs: ReportInputs) -> Section:
              "iro.continuity.same_iro_pct"),
         ],
         year=inputs.year, previous_year=inputs.previous_year,
-    )  # fmt: skip
-    return section(
-        inputs, SECTION_ID, TITLE, sentences=sentences(inputs),
-        tables=[types, by_sex, by_ethnicity, caseloads, measures],
-        charts=[chart_of(caseloads, "iro-caseload-chart", "Children per full-time IRO",
-                         kind="bar", series=["Children per FTE"])],
     )  # fmt: skip
 
 
