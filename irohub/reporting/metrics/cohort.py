@@ -133,8 +133,10 @@ def _cla_category_counts(ctx, cohort, dimension: str, categories: list[str]) -> 
     elif dimension == "ethnicity_group":
         found = Counter(_ethnic_group(ctx, c.ethnicity) for c in cohort)
     else:  # age_band: the population's own bands, whatever the band set in force
-        ages = [data.age(c.dob, day) for c in cohort]
-        found = Counter({cat: sum(_in_band(a, cat) for a in ages) for cat in categories})
+        ages = Counter(data.age(c.dob, day) for c in cohort)
+        found = Counter(
+            {cat: sum(n for a, n in ages.items() if _in_band(a, cat)) for cat in categories}
+        )
     return {cat: found[cat] for cat in categories}
 
 

@@ -64,8 +64,13 @@ def age(dob: date, day: date) -> int:
 def band_of(ctx: MetricContext, dob: date, day: date, *, leaving: bool = False) -> str:
     """The label of the age band in force (`reporting.age_bands`) for the age on `day`;
     `leaving=True` uses the discharge variant that adds `18+`."""
-    bands = ctx.rules.age_bands()
-    return (bands.leaving() if leaving else bands).label_for(max(age(dob, day), 0))
+    bands = _leaving_bands(ctx) if leaving else ctx.rules.age_bands()
+    return bands.label_for(max(age(dob, day), 0))
+
+
+def _leaving_bands(ctx: MetricContext):
+    # AgeBands.leaving() checks its labels afresh each time: once per context is enough.
+    return ctx.cached("data.leaving_bands", lambda: ctx.rules.age_bands().leaving())
 
 
 def month_key(day: date) -> str:
@@ -151,10 +156,13 @@ def episodes_on(ctx: MetricContext, day: date) -> dict[int, EpisodeRow]:
 
     def load():
         found: dict[int, EpisodeRow] = {}
+        skip_breaks = ctx.rules.cohort.exclude_short_breaks  # _counted, inlined: 26 days a run
         for e in _episodes_for(ctx, day, day):
-            latest = e.child not in found or found[e.child].decom <= e.decom
-            if e.open_on(day) and _counted(ctx, e) and latest:
-                found[e.child] = e
+            looked_after = e.decom <= day and (e.dec is None or e.dec > day)  # e.open_on(day)
+            if looked_after and not (skip_breaks and e.short_break):
+                before = found.get(e.child)
+                if before is None or before.decom <= e.decom:
+                    found[e.child] = e
         return found
 
     return ctx.cached(f"data.episodes_on:{day}", load)

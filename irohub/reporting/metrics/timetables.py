@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import NamedTuple
 
 from irohub.reporting.metrics import data
 from irohub.reporting.metrics.base import MetricContext
@@ -20,41 +19,33 @@ from irohub.statutory.periods import PeriodOfCare
 from irohub.statutory.reviews import ReviewHeld, Timetable, review_timetables
 
 
-class _HeldIn(NamedTuple):
-    start: date  # of the period of care
-    end: date | None
-    reviews: list[ReviewHeld]  # in no particular order: the rules core sorts them
-
-
 def reviews_held(ctx: MetricContext, start: date, end: date) -> dict[int, list[ReviewHeld]]:
     """period pk -> the reviews (every basis) held on or before `end` in each period of care
     with a day between start and end that has any (a period's end date is its last day)."""
 
     def load():
+        held = data.over_span(ctx, "timetables.held", start, end, _load)
         found = {}
-        for period, held in data.over_span(ctx, "timetables.held", start, end, _load).items():
-            if held.start <= end and (held.end is None or held.end >= start):
-                reviews = [r for r in held.reviews if r.date <= end]
-                if reviews:
-                    found[period] = reviews
+        for period in data.periods_overlapping(ctx, start, end):
+            reviews = [r for r in held.get(period.pk, ()) if r.date <= end]
+            if reviews:
+                found[period.pk] = reviews
         return found
 
     return ctx.cached(f"timetables.held:{start}:{end}", load)
 
 
-def _load(start: date, end: date) -> dict[int, _HeldIn]:
-    """One query: the reviews held up to `end` in the periods with a day between start and end."""
+def _load(start: date, end: date) -> dict[int, list[ReviewHeld]]:
+    """One query: the reviews held up to `end` in the periods with a day between start and end
+    (in no particular order: the rules core sorts them)."""
     rows = (
         Review.objects.filter(period__start__lte=end, review_date__lte=end)
         .exclude(period__end__lt=start)
-        .values_list("period_id", "period__start", "period__end", "review_date", "additional",
-                     "statutory_basis", "first_part_date")
-    )  # fmt: skip
-    found: dict[int, _HeldIn] = {}
-    for period, first, last, day, additional, basis, part in rows:
-        if period not in found:
-            found[period] = _HeldIn(first, last, [])
-        found[period].reviews.append(ReviewHeld(day, bool(additional), basis, part))
+        .values_list("period_id", "review_date", "additional", "statutory_basis", "first_part_date")
+    )
+    found: dict[int, list[ReviewHeld]] = {}
+    for period, day, additional, basis, part in rows:
+        found.setdefault(period, []).append(ReviewHeld(day, bool(additional), basis, part))
     return found
 
 
