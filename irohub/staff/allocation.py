@@ -148,14 +148,17 @@ def siblings_of(child: Child, today: date) -> list[Child]:
 
 def explain(found: Suggestion, *, age: int, scope, band) -> list[str]:
     """Each suggestion in plain words: caseload, siblings, history and contract."""
-    fte = f"{float(found.iro.fte):g}"
-    top = f"{band[0]:g} to {band[1]:g} children for a full-time IRO"
-    if found.room >= 0:
-        load = (f"Has room for {found.room} more: {found.children} children at {fte} FTE "
-                f"({found.band[0]} to {found.band[1]} pro rata to {top}).")  # fmt: skip
+    children = f"{found.children} {'child' if found.children == 1 else 'children'}"
+    full_time = f"{band[0]:g} to {band[1]:g} for a full-time IRO"
+    if float(found.iro.fte) == 1:
+        against = f"{children}, against {full_time}"
     else:
-        load = (f"Is over the band: {found.children} children at {fte} FTE, "
-                f"{-found.room} above {found.band[1]} ({top}).")  # fmt: skip
+        against = (f"{children} at {float(found.iro.fte):g} FTE, against {found.band[0]} to "
+                   f"{found.band[1]} ({full_time}, pro rata)")  # fmt: skip
+    if found.room >= 0:
+        load = f"Has room for {found.room} more: {against}."
+    else:
+        load = f"Is {-found.room} over the band: {against}."
     reasons = [load]
     for sibling in found.siblings:
         reasons.append(f"Is the IRO of {sibling.display_name}, a brother or sister in the same "

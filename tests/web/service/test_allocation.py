@@ -32,8 +32,12 @@ def test_most_room_per_fte_comes_first(today):
     assert _names(found) == ["Part Time", "Full Time"]
     assert found[0].children == 2 and found[0].band == (25, 35) and found[0].room == 33
     assert found[0].reasons[0] == (
-        "Has room for 33 more: 2 children at 0.5 FTE (25 to 35 pro rata to 50 to 70 children "
-        "for a full-time IRO)."
+        "Has room for 33 more: 2 children at 0.5 FTE, against 25 to 35 (50 to 70 for a "
+        "full-time IRO, pro rata)."
+    )
+    assert (
+        found[1].reasons[0]
+        == "Has room for 64 more: 6 children, against 50 to 70 for a full-time IRO."
     )
 
 
@@ -44,7 +48,7 @@ def test_an_iro_over_the_band_is_explained(today):
     derive([child], today)
     [found] = allocation.suggestions(child, today=today, rules=current_rules())
     assert found.room == -2
-    assert found.reasons[0].startswith("Is over the band: 9 children at 0.1 FTE, 2 above 7")
+    assert found.reasons[0].startswith("Is 2 over the band: 9 children at 0.1 FTE, against 5 to 7")
 
 
 def test_a_siblings_iro_comes_before_room(today):

@@ -81,7 +81,7 @@ def test_checking_shows_long_sentences_and_jargon_without_saving(signed_in_clien
         _url(held), {"letter": letter, "version": held.version, "action": "check"}
     )
     text = response.content.decode()
-    assert "(25 words)" in text and "Try: home, or where you live" in text
+    assert "(25 words)" in text and "try “home, or where you live”" in text
     assert Review.objects.get(pk=held.pk).letter == ""
 
 
