@@ -88,14 +88,21 @@ def in_care_on(ctx: MetricContext, day: date) -> dict[int, data.PeriodRow]:
 
 
 def caseload_on(ctx: MetricContext, day: date) -> dict[int, int]:
-    """child pk -> IRO pk for every child in care on the day with a current allocation."""
-    in_care, held = in_care_on(ctx, day), {}
-    for child, rows in allocations(ctx).items():
-        if child in in_care:
-            current = [a.iro for a in rows if a.current_on(day)]
-            if current:
-                held[child] = current[-1]
-    return held
+    """child pk -> IRO pk for every child in care on the day with a current allocation (once
+    per day and context: the snapshot is also a month end)."""
+
+    def load():
+        in_care, held = in_care_on(ctx, day), {}
+        for child, rows in allocations(ctx).items():
+            if child in in_care:
+                current = [
+                    a.iro for a in rows if a.start <= day and (a.end is None or day <= a.end)
+                ]
+                if current:
+                    held[child] = current[-1]
+        return held
+
+    return ctx.cached(f"workforce.caseload:{day}", load)
 
 
 @metric("iro.caseload.per_fte", title="Children per full-time IRO", unit="rate")

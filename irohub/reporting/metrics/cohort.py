@@ -209,11 +209,14 @@ def uasc_16plus(ctx: MetricContext) -> MetricResult:
 
 
 def _month_end_cohorts(ctx: MetricContext) -> dict[str, tuple[date, list[data.ChildRow]]]:
-    everyone = data.children(ctx)
-    return {
-        key: (day, [everyone[pk] for pk in data.looked_after_on(ctx, day)])
-        for key, day in data.month_ends(ctx).items()
-    }
+    def load():
+        everyone = data.children(ctx)
+        return {
+            key: (day, [everyone[pk] for pk in data.looked_after_on(ctx, day)])
+            for key, day in data.month_ends(ctx).items()
+        }
+
+    return ctx.cached("cohort.month_ends", load)
 
 
 @metric(

@@ -168,18 +168,20 @@ def episodes_on(ctx: MetricContext, day: date) -> dict[int, EpisodeRow]:
     return ctx.cached(f"data.episodes_on:{day}", load)
 
 
-def looked_after_on(ctx: MetricContext, day: date) -> set[int]:
-    """Children looked after on `day` (§2.0), short breaks left out by the cohort rule."""
-    return set(episodes_on(ctx, day))
+def looked_after_on(ctx: MetricContext, day: date) -> frozenset[int]:
+    """Children looked after on `day` (§2.0), short breaks left out by the cohort rule (one
+    set per day and context: month ends are asked for by several metrics)."""
+    return ctx.cached(f"data.looked_after_on:{day}", lambda: frozenset(episodes_on(ctx, day)))
 
 
-def looked_after_between(ctx: MetricContext, start: date, end: date) -> set[int]:
+def looked_after_between(ctx: MetricContext, start: date, end: date) -> frozenset[int]:
     """Children looked after on at least one day between start and end (both inclusive)."""
-    return {
-        e.child
-        for e in _episodes_for(ctx, start, end)
-        if e.overlaps(start, end) and _counted(ctx, e)
-    }
+
+    def load():
+        rows = _episodes_for(ctx, start, end)
+        return frozenset(e.child for e in rows if e.overlaps(start, end) and _counted(ctx, e))
+
+    return ctx.cached(f"data.looked_after_between:{start}:{end}", load)
 
 
 def periods(ctx: MetricContext) -> list[PeriodRow]:
