@@ -128,9 +128,12 @@ class ReviewForm(forms.Form):
             return cleaned
         details = {name: cleaned.get(name) for name in recording.FIELDS if name in self.fields}
         try:
-            excluding = self.review.pk if self.review is not None else None
-            self.details = recording.check(self.child, details, today=self.today,
-                                           rules=self.rules, excluding=excluding)  # fmt: skip
+            if self.review is None:
+                self.details = recording.check(self.child, details, today=self.today,
+                                               rules=self.rules)  # fmt: skip
+            else:
+                self.details = recording.check_change(self.review, details, today=self.today,
+                                                      rules=self.rules)  # fmt: skip
         except ValidationError as error:
             self.add_service_errors(error)
         return cleaned

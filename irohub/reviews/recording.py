@@ -89,10 +89,35 @@ def pn_choices(child: Child, review_date: date, *, rules) -> tuple[str, ...]:
 def check(child: Child, details: dict, *, today: date, rules, excluding=None) -> dict:
     """The details made whole (PN0 from the date of birth, late reason kept only when late),
     or ValidationError with every problem by field."""
+    details, errors = _problems(child, details, today=today, rules=rules, excluding=excluding)
+    if errors:
+        raise ValidationError(errors)
+    return details
+
+
+def check_change(review: Review, changes: dict, *, today: date, rules) -> dict:
+    """The review's recorded fields with `changes` made whole, or ValidationError for the
+    problems the change brings. A gap the review already had (an imported late review with no
+    late reason) does not block an unrelated change, such as issuing its record."""
+    current = {name: getattr(review, name) for name in FIELDS}
+    merged = current | _only_fields(changes)
+    details, errors = _problems(review.child, merged, today=today, rules=rules,
+                                excluding=review.pk)  # fmt: skip
+    if errors:
+        _, before = _problems(review.child, current, today=today, rules=rules,
+                              excluding=review.pk)  # fmt: skip
+        changed = {name for name, value in merged.items() if value != current[name]}
+        errors = {k: v for k, v in errors.items() if k in changed or before.get(k) != v}
+        if errors:
+            raise ValidationError(errors)
+    return details
+
+
+def _problems(child, details: dict, *, today: date, rules, excluding) -> tuple[dict, dict]:
     details, errors = dict(details), {}
     held = details.get("review_date")
     if held is None:
-        raise ValidationError({"review_date": "Enter the date of the review"})
+        return details, {"review_date": ["Enter the date of the review"]}
     if held > today:
         errors["review_date"] = "The date of the review must be today or in the past"
     for name in DATES_AFTER_REVIEW:
@@ -106,9 +131,7 @@ def check(child: Child, details: dict, *, today: date, rules, excluding=None) ->
     elif details.get("pn_code") not in pn_choices(child, held, rules=rules):
         errors["pn_code"] = "Select how the child took part in the review"
     _check_late(child, details, errors, rules=rules, excluding=excluding)
-    if errors:
-        raise ValidationError(errors)
-    return details
+    return details, {name: [message] for name, message in errors.items()}
 
 
 def _check_late(child, details, errors, *, rules, excluding) -> None:
@@ -164,8 +187,7 @@ def change_review(*, review: Review, version: int, changes: dict, by, today: dat
         current = Review.objects.select_for_update().select_related("child").get(pk=review.pk)
         if current.version != version:
             raise StaleReview(current)
-        details = {name: getattr(current, name) for name in FIELDS} | _only_fields(changes)
-        details = check(current.child, details, today=today, rules=rules, excluding=current.pk)
+        details = check_change(current, changes, today=today, rules=rules)
         before = snapshot(current, AUDITED)
         chair = {"chair_source": Review.ChairSource.RECORDED} if "chair" in changes else {}
         try:

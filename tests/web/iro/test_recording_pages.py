@@ -296,3 +296,19 @@ def test_contact_errors(ann, signed_in_client, users, service):
                                                  "contact_type": "visit", "iro": service["ann"].pk})  # fmt: skip
     assert "already recorded" in again.content.decode()
     assert Contact.objects.filter(child=child).count() == 1
+
+
+def test_the_change_form_does_not_demand_an_old_gap(ann, service, today):
+    from irohub.reviews.derive import recompute
+
+    child = service["kids"]["soon"]
+    old = Review.objects.get(child=child, review_date=D(2026, 4, 17))
+    Review.objects.filter(pk=old.pk).update(review_date=D(2026, 4, 30))  # now 10 days late
+    recompute([child.pk], as_at=today)
+    old.refresh_from_db()
+    assert old.in_time is False and old.late_reason == ""
+    response = ann.post(url("change", child, old.pk), _change_form(
+        old, **date_fields("record_date", D(2026, 5, 20))))  # fmt: skip
+    assert response.status_code == 302
+    old.refresh_from_db()
+    assert old.record_date == D(2026, 5, 20) and old.late_reason == ""

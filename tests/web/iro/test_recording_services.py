@@ -139,3 +139,22 @@ def test_arrange_puts_children_without_a_due_date_last():
     assert [r.child.family_name for r in arrange(rows, sort="due")] == ["a", "b"]
     assert [r.child.family_name for r in arrange(rows, sort="name")] == ["a", "b"]
     assert [r.child.family_name for r in arrange(rows, status="none")] == ["b"]
+
+
+@pytest.mark.django_db
+def test_an_old_gap_does_not_block_an_unrelated_change(users, rules):
+    """An imported late review with no late reason can still have its record issued; moving
+    its date (a change that touches the timing) must give the reason."""
+    from irohub.reviews.derive import recompute
+
+    child = make_child(started=D(2025, 1, 6))
+    late = review(child, D(2025, 2, 10))  # due 3 February 2025, no late reason imported
+    recompute([child.pk], as_at=TODAY)
+    late.refresh_from_db()
+    issued = recording.mark_record_issued(review=late, on=D(2025, 3, 1), by=users["business_support"],
+                                          today=TODAY)  # fmt: skip
+    assert issued.record_shared_date == D(2025, 3, 1)
+    with pytest.raises(ValidationError) as moved:
+        recording.change_review(review=issued, version=issued.version,
+                                changes={"review_date": D(2025, 2, 11)}, by=users["iro"], today=TODAY)  # fmt: skip
+    assert "late_reason" in moved.value.message_dict
