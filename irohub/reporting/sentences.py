@@ -51,6 +51,11 @@ def count_of(count: int | float, word: str) -> str:
     return f"{number(count)} {plural(word, count)}"
 
 
+def subject(count: int | float, word: str) -> str:
+    """count_of, with 'no children' for 0 ('No children were referred', not '0 children')."""
+    return f"no {plural(word, 0)}" if count == 0 else count_of(count, word)
+
+
 def was_were(count: int | float) -> str:
     return "was" if count == 1 else "were"
 

@@ -304,3 +304,16 @@ def test_targets_and_risks():
     assert any(text.endswith("(70%) was short of its target of 80%.") for text in risk), risk
     assert "On 31 March 2025, 3 children were waiting for an overdue review." in risk
     assert not any("without an allocated IRO" in text for text in risk)
+
+
+def test_nothing_is_written_as_no_rather_than_zero():
+    figures = inputs(
+        MetricResult("reviews.held.count", 0, previous=3),
+        MetricResult("reviews.children_reviewed.count", 0),
+        MetricResult("escalation.raised.count", 0),
+        MetricResult("escalation.children.count", 0),
+    )
+    assert reviews.headline(figures) == "No reviews were held, 3 fewer than in 2023-24."
+    assert escalations.headline(figures) == "IROs raised no escalations."
+    assert say.subject(0, "child") == "no children"
+    assert say.subject(1, "child") == "1 child"

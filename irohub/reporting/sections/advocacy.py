@@ -66,7 +66,7 @@ def referral_sentence(inputs: ReportInputs) -> str | None:
     referred = f.value("advocacy.referrals.count")
     if not say.known(referred):
         return None
-    text = f"{say.count_of(referred, 'child')} {say.was_were(referred)} referred for advocacy"
+    text = f"{say.subject(referred, 'child')} {say.was_were(referred)} referred for advocacy"
     change = say.compare_count(
         referred, f.previous("advocacy.referrals.count"), year=inputs.previous_year
     )
@@ -93,7 +93,7 @@ def iv_sentence(inputs: ReportInputs) -> str | None:
     if not say.known(matched):
         return None
     text = (
-        f"{say.count_of(matched, 'child')} {say.was_were(matched)} matched with an "
+        f"{say.subject(matched, 'child')} {say.was_were(matched)} matched with an "
         "independent visitor"
     )
     if say.known(target):

@@ -62,5 +62,5 @@ def sentences(inputs: ReportInputs) -> list[str]:
     if not say.known(cases):
         return []
     return say.drafted(
-        say.sentence(f"{say.count_of(cases, 'case')} {say.was_were(cases)} audited in the year")
+        say.sentence(f"{say.subject(cases, 'case')} {say.was_were(cases)} audited in the year")
     )

@@ -142,9 +142,7 @@ def headline(inputs: ReportInputs) -> str | None:
     count = f.value(metric_id)
     if not say.known(count):
         return None
-    text = (
-        f"{say.count_of(count, 'child')} {say.was_were(count)} in care on {inputs.snapshot_words}"
-    )
+    text = f"{say.subject(count, 'child')} {say.was_were(count)} in care on {inputs.snapshot_words}"
     change = say.compare_count(count, f.previous(metric_id), since="a year before")
     if change:
         text += f", {change}"

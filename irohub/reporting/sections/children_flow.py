@@ -100,7 +100,7 @@ def range_sentence(inputs: ReportInputs) -> str | None:
         )
     during = None
     if say.known(any_time):
-        during = f"{say.count_of(any_time, 'child')} {say.was_were(any_time)} in care at some time in the year"
+        during = f"{say.subject(any_time, 'child')} {say.was_were(any_time)} in care at some time in the year"
     return say.sentence(ranged, during)
 
 
@@ -118,7 +118,7 @@ def _flow(f, prefix: str, noun: str, word: str, previous_year: str) -> str | Non
     count, children = f.value(f"{prefix}.count"), f.value(f"{prefix}.children_count")
     if not say.known(count):
         return None
-    text = f"{say.count_of(count, noun)} {word} care"
+    text = f"{say.subject(count, noun)} {word} care"
     if say.known(children):
         text += f" ({say.count_of(children, 'child')})"
     change = say.compare_count(count, f.previous(f"{prefix}.count"), year=previous_year)

@@ -87,8 +87,8 @@ def headline(inputs: ReportInputs) -> str | None:
     raised, children = f.value("escalation.raised.count"), f.value("escalation.children.count")
     if not say.known(raised):
         return None
-    text = f"IROs raised {say.count_of(raised, 'escalation')}"
-    if say.known(children):
+    text = f"IROs raised {say.subject(raised, 'escalation')}"
+    if say.known(children) and raised:
         text += f" for {say.count_of(children, 'child')}"
     change = say.compare_count(
         raised, f.previous("escalation.raised.count"), year=inputs.previous_year

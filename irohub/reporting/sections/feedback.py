@@ -61,7 +61,7 @@ def sentences(inputs: ReportInputs) -> list[str]:
     received = None
     if say.known(responses):
         received = (
-            f"{say.count_of(responses, 'feedback response')} {say.was_were(responses)} received"
+            f"{say.subject(responses, 'feedback response')} {say.was_were(responses)} received"
         )
     answers = [
         f"{say.percent(f.value(mid))} {label[0].lower() + label[1:]}"

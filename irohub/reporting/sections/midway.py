@@ -44,8 +44,8 @@ def sentences(inputs: ReportInputs) -> list[str]:
     held, children = f.value("midway.held.count"), f.value("midway.children.count")
     midways = None
     if say.known(held):
-        midways = f"IROs held {say.count_of(held, 'midway review')}"
-        if say.known(children):
+        midways = f"IROs held {say.subject(held, 'midway review')}"
+        if say.known(children) and held:
             midways += f" for {say.count_of(children, 'child')}"
         change = say.compare_count(held, f.previous("midway.held.count"), year=inputs.previous_year)
         midways += f", {change}" if change else ""

@@ -77,7 +77,7 @@ def distance_sentence(inputs: ReportInputs) -> str | None:
     parts = []
     if say.known(outside):
         parts.append(
-            f"{say.count_of(outside, 'child')} {say.was_were(outside)} placed outside the "
+            f"{say.subject(outside, 'child')} {say.was_were(outside)} placed outside the "
             "council's area"
         )
     if say.known(far):

@@ -85,8 +85,8 @@ def headline(inputs: ReportInputs) -> str | None:
     held, children = f.value("reviews.held.count"), f.value("reviews.children_reviewed.count")
     if not say.known(held):
         return None
-    text = f"{say.count_of(held, 'review')} {say.was_were(held)} held"
-    if say.known(children):
+    text = f"{say.subject(held, 'review')} {say.was_were(held)} held"
+    if say.known(children) and held:
         text += f" for {say.count_of(children, 'child')}"
     change = say.compare_count(held, f.previous("reviews.held.count"), year=inputs.previous_year)
     if change:

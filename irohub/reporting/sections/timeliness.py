@@ -110,7 +110,7 @@ def late_sentence(inputs: ReportInputs) -> str | None:
     )
     if not say.known(late):
         return None
-    text = f"{say.count_of(late, 'review')} {say.was_were(late)} held late"
+    text = f"{say.subject(late, 'review')} {say.was_were(late)} held late"
     if say.known(missed) and missed:
         text += (
             f", and {say.count_of(missed, 'review')} that {say.was_were(missed)} due did not take "
