@@ -129,3 +129,17 @@ def test_a_service_refusal_is_shown_on_the_field(client_for, today):
     )  # fmt: skip
     assert "The child already has an IRO from 1 December 2026" in response.content.decode()
     assert child.allocations.count() == 2
+
+
+def test_the_pages_cost_a_fixed_number_of_queries(client_for, today, django_assert_max_num_queries):
+    for number in range(6):
+        caseload(make_iro(name=f"Iro {number}", fte="0.8"), 11, today=today)
+    waiting = [make_child(started=D(2026, 11, 2)) for _ in range(62)]
+    derive(waiting, today)
+    client = client_for("manager")
+    with django_assert_max_num_queries(10):
+        page = client.get("/allocation/").content.decode()
+    assert page.count("Choose an IRO<span") == 62
+    with django_assert_max_num_queries(16):
+        page = client.get(f"/allocation/child/{waiting[0].child_id}/").content.decode()
+    assert page.count('name="iro"') == 6

@@ -151,3 +151,13 @@ def test_a_child_without_an_iro_has_no_card(client_for, today):
     derive([child], today)
     text = client_for("manager").get(f"/letters/{child.child_id}/card/").content.decode()
     assert "has no IRO yet" in text
+
+
+def test_the_list_costs_a_fixed_number_of_queries(signed_in_client, iro_user, iro, today,
+                                                  django_assert_max_num_queries):  # fmt: skip
+    for child in caseload(iro, 64, today=today, started=D(2026, 9, 14)):
+        review(child, D(2026, 10, 5), chair=iro)
+    client = signed_in_client(user=iro_user)
+    with django_assert_max_num_queries(8):
+        page = client.get("/letters/").content.decode()
+    assert page.count("Write the letter<span") == 64
