@@ -321,8 +321,12 @@ def population_year(ctx: MetricContext, day: date) -> int | None:
 def code_groups(ctx: MetricContext, list_name: str) -> dict[str, str]:
     """code -> group of an SSDA903 code list (ETHNIC -> ethnicity group, LS -> legal-status
     group...), every list loaded in one query per context."""
-    lists = ctx.cached("data.codes", lambda: ctx.shared("data.codes", code_lists))
-    return {code: entry.group for code, entry in lists.get(list_name, {}).items()}
+
+    def load():
+        lists = ctx.cached("data.codes", lambda: ctx.shared("data.codes", code_lists))
+        return {code: entry.group for code, entry in lists.get(list_name, {}).items()}
+
+    return ctx.cached(f"data.code_groups:{list_name}", load)  # asked for once per child
 
 
 def shares(counts: dict[str, int], base: int) -> dict[str, float | None]:
