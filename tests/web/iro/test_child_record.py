@@ -200,3 +200,16 @@ def test_the_record_is_a_fixed_number_of_queries(
     with django_assert_max_num_queries(24), CaptureQueriesContext(connection) as many:
         assert client.get(url(child)).status_code == 200
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_child_who_left_care(signed_in_client, users, service, today):
+    from irohub.children.models import Episode
+
+    left = make_child(given="Lee", family="Left", started=None)
+    Episode.objects.create(child=left, decom=D(2025, 1, 6), dec=D(2026, 3, 1), rne="S", ls="V2",
+                           cin="N1", place="U4", rec="E11")  # fmt: skip
+    allocate(left, service["ann"], end=None)
+    recompute([left.pk], as_at=today)
+    page = signed_in_client(user=users["manager"]).get(url(left)).content.decode()
+    assert "is not looked after on 22 November 2026, so no review is due" in page
+    assert "Period of care 1 ended" in page and "Schedule a review" not in page
