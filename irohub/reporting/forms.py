@@ -35,7 +35,10 @@ class NarrativeForm(forms.Form):
         required=False,
         min_value=0,
         max_value=999,
-        help_text="Texts are shown in this order, lowest first: narrative, case studies, quotations.",
+        help_text=(
+            "A section shows its narrative first, then case studies, then quotations; within "
+            "each, the lowest number comes first."
+        ),
         error_messages={
             "invalid": "Position must be a whole number, like 1",
             "min_value": "Position must be 0 or more",

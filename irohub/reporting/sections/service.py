@@ -69,8 +69,9 @@ def _as_staff(table: Table | None) -> None:
 
 
 def _against_children(table_id, title, iros, children, *, label, labels, order, metric_ids):
-    """[category, IROs, IROs %, children in care, children %]. The IRO columns are staff
-    figures (see _as_staff), so their percentage is printed as a plain number."""
+    """[category, IROs, IROs %, children in care, children %]. The IRO count is a staff figure
+    (see _as_staff); in a published report the IRO percentage is hidden with the children's
+    count of its row, which is the cautious way round."""
     if not iros and not children:
         return None
     keys = [k for k in order if k in iros or k in children]
@@ -83,7 +84,7 @@ def _against_children(table_id, title, iros, children, *, label, labels, order, 
         rows.append([labels(key), staff, _share(staff, iro_base), kids, _share(kids, child_base)])
     columns = [label, "IROs", "IROs (per cent)", "Children in care", "Children (per cent)"]
     return Table(
-        table_id, title, columns, rows, kinds=["label", "number", "number", "count", "pct"],
+        table_id, title, columns, rows, kinds=["label", "number", "pct", "count", "pct"],
         metric_ids=metric_ids,
     )  # fmt: skip
 
