@@ -189,6 +189,21 @@ class MetricContext:
         loads once for all of them loads these days (and checks that they cover its own)."""
         return self._shared[_SPAN]
 
+    def over_span(self, table: str, start: date, end: date, load: Callable[..., Any]) -> Any:
+        """The rows of `table` for the days start..end, from a load shared with the previous
+        year's context that covers those days (made over the whole `span` the first time);
+        days outside the span are loaded on their own. `load(first, last)` is one query."""
+        loads = self.shared(f"{table}:loads", list)
+        for (low, high), rows in loads:
+            if low <= start and end <= high:
+                return rows
+        low, high = self.span
+        if not (low <= start and end <= high):
+            low, high = start, end
+        rows = load(low, high)
+        loads.append(((low, high), rows))
+        return rows
+
     def for_previous_year(self) -> MetricContext:
         before = self.period.previous(self.rules)
         return MetricContext(before, self.rules, as_at=self.period.start, shared=self._shared)

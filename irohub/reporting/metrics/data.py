@@ -2,7 +2,9 @@
 
 Each loader runs ONE query per metric context (cached with `ctx.cached`) and returns plain rows
 (named tuples), so a whole family of metrics costs a handful of queries however many children
-there are. Metrics then count over the rows in Python. Nothing here writes. The row types
+there are. Rows that do not depend on the year (children, IROs, flags, population, code lists)
+are shared with the previous year's context, and episodes and periods are loaded once over both
+years' days and narrowed per context (`MetricContext.shared`, `MetricContext.over_span`). Metrics then count over the rows in Python. Nothing here writes. The row types
 live in `rows.py` and are used as `data.ChildRow`, `data.ReviewRow`...
 
 Public API (all take the `MetricContext`):
@@ -20,20 +22,28 @@ Public API (all take the `MetricContext`):
 * `iros(ctx)` -> {iro pk: IroRow}; `mean_iro_fte(ctx)` the day-weighted mean FTE in post.
 * `population(ctx)` -> {(year, dimension, category): count}.
 * `code_groups(ctx, list_name)` -> {code: group} of an SSDA903 code list.
-* shapes: `pct_breakdown(id, counts, base)`, `count_breakdown(id, counts)`, `shares(...)`.
-* helpers: `age(dob, day)`, `band_of(ctx, dob, day)`, `month_key(day)`, `month_ends(ctx)`.
+* shapes (from `shapes.py`): `pct_breakdown(id, counts, base)`, `count_breakdown(id, counts)`,
+  `shares(...)`.
+* dates (from `dates.py`): `age(dob, day)`, `band_of(ctx, dob, day)`, `month_key(day)`,
+  `month_ends(ctx)`, `previous_snapshot(ctx)`.
 """
 
 from __future__ import annotations
 
-from calendar import monthrange
 from datetime import date
 from decimal import Decimal
 
 from irohub.children.models import Child, Episode, Flag, PeriodOfCare
 from irohub.council.models import Population
 from irohub.council.selectors import code_lists
-from irohub.reporting.metrics.base import MetricContext, MetricResult, pct
+from irohub.reporting.metrics.base import MetricContext, year_window
+from irohub.reporting.metrics.dates import (  # noqa: F401
+    age,
+    band_of,
+    month_ends,
+    month_key,
+    previous_snapshot,
+)
 from irohub.reporting.metrics.rows import (
     EPISODE_COLUMNS,
     REVIEW_COLUMNS,
@@ -44,50 +54,13 @@ from irohub.reporting.metrics.rows import (
     PeriodRow,
     ReviewRow,
 )
+from irohub.reporting.metrics.shapes import count_breakdown, pct_breakdown, shares  # noqa: F401
 from irohub.reviews.models import Review
 from irohub.staff.models import IRO
-from irohub.statutory.participation import age_on
 from irohub.statutory.periods import SHORT_BREAK_LEGAL_STATUSES
 
 REG33 = Review.Basis.REG33.value
 REG48 = Review.Basis.REG48.value
-
-
-# --- dates -----------------------------------------------------------------------------------
-
-
-def age(dob: date, day: date) -> int:
-    """Age in completed years on a day (metrics.md §2.0), by the rules core."""
-    return age_on(dob, day)
-
-
-def band_of(ctx: MetricContext, dob: date, day: date, *, leaving: bool = False) -> str:
-    """The label of the age band in force (`reporting.age_bands`) for the age on `day`;
-    `leaving=True` uses the discharge variant that adds `18+`."""
-    bands = _leaving_bands(ctx) if leaving else ctx.rules.age_bands()
-    return bands.label_for(max(age(dob, day), 0))
-
-
-def _leaving_bands(ctx: MetricContext):
-    # AgeBands.leaving() checks its labels afresh each time: once per context is enough.
-    return ctx.cached("data.leaving_bands", lambda: ctx.rules.age_bands().leaving())
-
-
-def month_key(day: date) -> str:
-    return f"{day.year}-{day.month:02d}"
-
-
-def month_ends(ctx: MetricContext) -> dict[str, date]:
-    """`YYYY-MM` -> the last day of that month, for every month of the period."""
-    ends = {}
-    for key in ctx.period.months():
-        year, month = int(key[:4]), int(key[5:])
-        ends[key] = min(date(year, month, monthrange(year, month)[1]), ctx.period.end)
-    return ends
-
-
-def previous_snapshot(ctx: MetricContext) -> date:
-    return ctx.period.previous(ctx.rules).snapshot
 
 
 # --- children and episodes --------------------------------------------------------------------
@@ -107,10 +80,10 @@ def children(ctx: MetricContext) -> dict[int, ChildRow]:
 
 def episodes_overlapping(ctx: MetricContext, start: date, end: date) -> list[EpisodeRow]:
     """Episodes with at least one day in care between start and end (inclusive): narrowed from
-    one query over the days every context of the computation looks at (`over_span`)."""
+    one query over the days every context of the computation looks at (`ctx.over_span`)."""
 
     def load():
-        rows = over_span(ctx, "data.episodes", start, end, _load_episodes)
+        rows = ctx.over_span("data.episodes", start, end, _load_episodes)
         return [e for e in rows if e.overlaps(start, end)]
 
     return ctx.cached(f"data.episodes:{start}:{end}", load)
@@ -130,8 +103,7 @@ def _episode(row) -> EpisodeRow:
 
 def _window(ctx: MetricContext) -> tuple[date, date]:
     """The days the year's metrics look at: the previous snapshot to the end or snapshot."""
-    start = min(ctx.period.start, previous_snapshot(ctx))
-    return start, max(ctx.period.end, ctx.period.snapshot)
+    return year_window(ctx.period, ctx.rules)
 
 
 def episodes(ctx: MetricContext) -> list[EpisodeRow]:
@@ -191,10 +163,10 @@ def periods(ctx: MetricContext) -> list[PeriodRow]:
 
 def periods_overlapping(ctx: MetricContext, start: date, end: date) -> list[PeriodRow]:
     """Periods of care with a day between start and end (a period's end date is its last day),
-    narrowed from one query over the days of the computation (`over_span`)."""
+    narrowed from one query over the days of the computation (`ctx.over_span`)."""
 
     def load():
-        rows = over_span(ctx, "data.periods", start, end, _load_periods)
+        rows = ctx.over_span("data.periods", start, end, _load_periods)
         return [p for p in rows if p.start <= end and (p.end is None or p.end >= start)]
 
     return ctx.cached(f"data.periods:{start}:{end}", load)
@@ -204,22 +176,6 @@ def _load_periods(start: date, end: date) -> list[PeriodRow]:
     rows = PeriodOfCare.objects.filter(start__lte=end).exclude(end__lt=start)
     columns = ("pk", "child_id", "number", "start", "end", "short_break", "end_reason")
     return [PeriodRow(*row) for row in rows.values_list(*columns)]
-
-
-def over_span(ctx: MetricContext, table: str, start: date, end: date, load) -> list:
-    """The rows of `table` for the days start..end, from a load shared by the contexts of one
-    computation (`ctx.span`: this year and the previous one) that covers those days; days
-    outside the span are loaded on their own. `load(first, last)` is one query."""
-    loads = ctx.shared(f"{table}:loads", list)
-    for (low, high), rows in loads:
-        if low <= start and end <= high:
-            return rows
-    low, high = ctx.span
-    if not (low <= start and end <= high):
-        low, high = start, end
-    rows = load(low, high)
-    loads.append(((low, high), rows))
-    return rows
 
 
 def flags(ctx: MetricContext) -> list[FlagRow]:
@@ -315,7 +271,7 @@ def population_year(ctx: MetricContext, day: date) -> int | None:
     return max(years) if years else None
 
 
-# --- reference codes and result shapes --------------------------------------------------------
+# --- reference codes ------------------------------------------------------------------------
 
 
 def code_groups(ctx: MetricContext, list_name: str) -> dict[str, str]:
@@ -327,23 +283,3 @@ def code_groups(ctx: MetricContext, list_name: str) -> dict[str, str]:
         return {code: entry.group for code, entry in lists.get(list_name, {}).items()}
 
     return ctx.cached(f"data.code_groups:{list_name}", load)  # asked for once per child
-
-
-def shares(counts: dict[str, int], base: int) -> dict[str, float | None]:
-    """Each category's percentage of `base` (half-up, 1 dp; None when base is 0)."""
-    return {category: pct(n, base) for category, n in counts.items()}
-
-
-def pct_breakdown(metric_id: str, counts: dict[str, int], base: int, **extra) -> MetricResult:
-    """A breakdown of percentages in the interfaces.md §4 shape: value {cat: pct},
-    numerator {cat: n}, denominator the base."""
-    return MetricResult(metric_id, shares(counts, base), numerator=dict(counts),
-                        denominator=base, extra=extra)  # fmt: skip
-
-
-def count_breakdown(metric_id: str, counts: dict[str, int], **extra) -> MetricResult:
-    """A breakdown of counts: value {cat: n}, with each category's share of the total in
-    `extra["pct"]` (the tables print "count (%)") and the total in `extra["total"]`."""
-    total = sum(counts.values())
-    return MetricResult(metric_id, dict(counts),
-                        extra={"total": total, "pct": shares(counts, total), **extra})  # fmt: skip

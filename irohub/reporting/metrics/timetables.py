@@ -3,7 +3,7 @@ for every metric and both years of a computation, and the rules core's timetable
 
 `midway.coverage.pct` (timetables at the snapshot of the periods current then) and
 `reviews.timeliness.missed_count` (timetables the day after the year ends of every period in
-the year) read the same reviews: one query over the days of the computation (`data.over_span`)
+the year) read the same reviews: one query over the days of the computation (`ctx.over_span`)
 instead of one per metric and year, narrowed here to each one's periods and days.
 """
 
@@ -24,7 +24,7 @@ def reviews_held(ctx: MetricContext, start: date, end: date) -> dict[int, list[R
     with a day between start and end that has any (a period's end date is its last day)."""
 
     def load():
-        held = data.over_span(ctx, "timetables.held", start, end, _load)
+        held = ctx.over_span("timetables.held", start, end, _load)
         found = {}
         for period in data.periods_overlapping(ctx, start, end):
             reviews = [r for r in held.get(period.pk, ()) if r.date <= end]
