@@ -82,7 +82,9 @@ def _env(url: str) -> dict:
 def _bench(folder: Path, url: str, args) -> None:
     started = time.perf_counter()
     done = subprocess.run([sys.executable, __file__, "--setup", str(folder)], env=_env(url),
-                          cwd=ROOT, check=True, capture_output=True, text=True)  # fmt: skip
+                          cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+    if done.returncode:
+        raise SystemExit(f"setting up the database failed:\n{done.stderr[-3000:]}")
     plan = json.loads(done.stdout.strip().splitlines()[-1])
     print(f"migrated and imported in {time.perf_counter() - started:.1f} s: "
           f"{plan['children']} children, caseload of {plan['caseload']}", flush=True)  # fmt: skip
