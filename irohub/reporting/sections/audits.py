@@ -16,19 +16,20 @@ SCORES = "audit.score.mean_by_role"
 
 def build(inputs: ReportInputs) -> Section:
     f = inputs.tables
-    if isinstance(f.value(CASES), dict):
-        cases = breakdown_table(
-            "audit-cases", "Cases audited by type of audit", f.counts(CASES), label="Audit",
-            count_header="Cases", metric_ids=[CASES],
-        )  # fmt: skip
-    else:
-        cases = figures_table(
-            "audit-cases", "Cases audited", f, [("Cases audited", CASES)],
-            year=inputs.year, previous_year=inputs.previous_year,
-        )  # fmt: skip
+    scalar = not isinstance(f.value(CASES), dict)
+    total = figures_table(
+        "audit-total", "Cases audited", f, [("Cases audited", CASES)],
+        year=inputs.year, previous_year=inputs.previous_year,
+    ) if scalar else None  # fmt: skip
+    by_type = breakdown_table(
+        "audit-cases", "Cases audited by type of audit",
+        f.detail(CASES, "by_type") if scalar else f.counts(CASES), label="Audit",
+        count_header="Cases", labels=labels.audit_type, metric_ids=[CASES],
+    )  # fmt: skip
     return section(
-        inputs, SECTION_ID, TITLE, sentences=sentences(inputs), tables=[cases, scores(inputs)]
-    )
+        inputs, SECTION_ID, TITLE, sentences=sentences(inputs),
+        tables=[total, by_type, scores(inputs)],
+    )  # fmt: skip
 
 
 def scores(inputs: ReportInputs) -> Table | None:

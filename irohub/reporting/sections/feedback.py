@@ -27,16 +27,17 @@ RESPONDENTS = {
 def build(inputs: ReportInputs) -> Section:
     f = inputs.tables
     counts = [("Formal complaints about the IRO service", "complaints.iro_service.count")]
-    by_respondent = None
     if isinstance(f.value(RESPONSES), dict):
-        by_respondent = breakdown_table(
-            "feedback-respondents", "Feedback responses by who replied", f.counts(RESPONSES),
-            label="Respondent", count_header="Responses",
-            labels=lambda key: RESPONDENTS.get(key, key), order=list(RESPONDENTS),
-            metric_ids=[RESPONSES],
-        )  # fmt: skip
+        respondents = f.counts(RESPONSES)
     else:
+        respondents = f.detail(RESPONSES, "by_respondent")
         counts.insert(0, ("Feedback responses received", RESPONSES))
+    by_respondent = breakdown_table(
+        "feedback-respondents", "Feedback responses by who replied", respondents,
+        label="Respondent", count_header="Responses",
+        labels=lambda key: RESPONDENTS.get(key, key), order=list(RESPONDENTS),
+        metric_ids=[RESPONSES],
+    )  # fmt: skip
     key = figures_table(
         "feedback-key", "Feedback and complaints", f, counts,
         year=inputs.year, previous_year=inputs.previous_year,

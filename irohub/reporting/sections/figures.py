@@ -42,6 +42,12 @@ class Figures:
         found = self.metric(metric_id).get(part)
         return found if isinstance(found, dict) else {}
 
+    def detail(self, metric_id: str, key: str) -> dict[str, Any]:
+        """A breakdown a metric carries beside its value (`by_type`, `by_respondent`), or {}.
+        The public JSON leaves these out, so only tables (suppressed as tables) read them."""
+        found = self.metric(metric_id).get(key)
+        return found if isinstance(found, dict) else {}
+
     def counts(self, metric_id: str, part: str = "value") -> dict[str, Any]:
         """Counts per category, whether the metric is a breakdown of counts ({cat: n}), of
         percentages with their counts as numerators, or of records ({cat: {"count": n}})."""

@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from irohub.escalations.models import Escalation
+from irohub.quality.models import Audit
 from irohub.reporting.sections.tables import plain
-from irohub.reviews.models import Review
+from irohub.reviews.models import Contact, Review
 from irohub.staff.models import EmploymentType
 from irohub.statutory.participation import PN_LABELS
 from irohub.statutory.settings import RuleSettings
@@ -80,7 +81,9 @@ theme = lookup(ESCALATION_THEMES)
 placement = lookup(PLACEMENT_GROUPS)
 discharge_reason = lookup(DISCHARGE_REASONS)
 advocacy_kind = lookup(dict(AdvocacyReferral.Kind.choices))
+contact = lookup(dict(Contact.Type.choices))
 audit_role = lookup(AUDIT_ROLES)
+audit_type = lookup(dict(Audit.Type.choices))
 
 
 def participation(code: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from irohub.reporting import sentences as say
 from irohub.reporting.document import Section
+from irohub.reporting.sections import labels
 from irohub.reporting.sections.base import ReportInputs, section
 from irohub.reporting.sections.tables import breakdown_table, figures_table, percentages_table
 
@@ -29,10 +30,15 @@ def build(inputs: ReportInputs) -> Section:
         [("Children due a midway review who had one", "midway.coverage.pct")],
         year=inputs.year, previous_year=inputs.previous_year,
     )  # fmt: skip
+    by_type = (
+        f.counts(FOOTPRINT)
+        if isinstance(f.value(FOOTPRINT), dict)
+        else (f.detail(FOOTPRINT, "by_type"))
+    )
     footprint = breakdown_table(
-        "footprint", "IRO contacts between reviews by type", f.counts(FOOTPRINT),
-        label="Contact", count_header="Contacts", metric_ids=[FOOTPRINT],
-    ) if isinstance(f.value(FOOTPRINT), dict) else None  # fmt: skip
+        "footprint", "IRO contacts between reviews by type", by_type, label="Contact",
+        count_header="Contacts", labels=labels.contact, metric_ids=[FOOTPRINT],
+    )  # fmt: skip
     return section(
         inputs, SECTION_ID, TITLE, sentences=sentences(inputs),
         tables=[key, coverage, footprint],

@@ -8,7 +8,7 @@ from irohub.reporting.document import Cell, Section, Table, is_number
 from irohub.reporting.metrics.base import pct
 from irohub.reporting.sections import labels
 from irohub.reporting.sections.base import ReportInputs, section
-from irohub.reporting.sections.tables import breakdown_table, chart_of, percentages_table
+from irohub.reporting.sections.tables import chart_of, figures_table, percentages_table
 
 EMPLOYMENT_WORDS = {
     "permanent": "permanent",
@@ -22,12 +22,7 @@ TITLE = "The IRO service"
 
 def build(inputs: ReportInputs) -> Section:
     f = inputs.tables
-    types = breakdown_table(
-        "iro-employment", "IROs by employment type", f.counts("iro.by_employment_type"),
-        label="Employment type", count_header="IROs", labels=labels.employment,
-        metric_ids=["iro.by_employment_type"],
-    )  # fmt: skip
-    _as_staff(types)
+    types = employment_table(inputs)
     by_sex = _against_children(
         "iro-sex", "Sex of IROs and of children in care", f.counts("iro.by_sex.pct"),
         f.counts("cohort.cla_snapshot.by_sex"), label="Sex", labels=labels.sex,
@@ -42,7 +37,8 @@ def build(inputs: ReportInputs) -> Section:
     caseloads = caseload_table(inputs)
     return section(
         inputs, SECTION_ID, TITLE, sentences=sentences(inputs),
-        tables=[types, by_sex, by_ethnicity, caseloads, measures_table(inputs)],
+        tables=[types, by_sex, by_ethnicity, caseloads, measures_table(inputs),
+                changes_table(inputs)],
         charts=[chart_of(caseloads, "iro-caseload-chart", "Children per full-time IRO",
                          kind="bar", series=["Children per FTE"])],
     )  # fmt: skip
@@ -61,16 +57,38 @@ def measures_table(inputs: ReportInputs) -> Table | None:
     )  # fmt: skip
 
 
-def _as_staff(table: Table | None) -> None:
-    """IRO headcounts are staff figures, which the DfE small-number rule does not cover (as in
-    the JSON, publication_metrics.STAFF_METRICS): printed as numbers, not suppressed counts."""
-    if table is not None:
-        table.kinds = ["label", "number", *table.column_kinds()[2:]]
+def employment_table(inputs: ReportInputs) -> Table | None:
+    """IROs and FTE by employment type. Headcounts are staff figures, which the DfE
+    small-number rule does not cover (as in the JSON, publication_metrics.STAFF_METRICS), so
+    they are printed as numbers, not suppressed counts."""
+    found = inputs.tables.breakdown("iro.by_employment_type")
+    if not found:
+        return None
+    rows: list[list[Cell]] = []
+    for key, entry in found.items():
+        record = entry if isinstance(entry, dict) else {"headcount": entry}
+        rows.append([labels.employment(key), record.get("headcount"), record.get("fte")])
+    total = [sum(r[j] for r in rows if is_number(r[j])) for j in (1, 2)]
+    rows.append(["Total", total[0], round(total[1], 2)])
+    return Table(
+        "iro-employment", "IROs by employment type", ["Employment type", "IROs", "FTE"], rows,
+        kinds=["label", "number", "number"], total_row=True,
+        metric_ids=["iro.by_employment_type"],
+    )  # fmt: skip
+
+
+def changes_table(inputs: ReportInputs) -> Table | None:
+    return figures_table(
+        "iro-changes", "Changes of IRO", inputs.tables,
+        [("Changes of IRO for each child in care during the year",
+          "iro.continuity.changes_per_child")],
+        year=inputs.year, previous_year=inputs.previous_year, kind="number",
+    )  # fmt: skip
 
 
 def _against_children(table_id, title, iros, children, *, label, labels, order, metric_ids):
     """[category, IROs, IROs %, children in care, children %]. The IRO count is a staff figure
-    (see _as_staff); in a published report the IRO percentage is hidden with the children's
+    (see employment_table); in a published report the IRO percentage is hidden with the children's
     count of its row, which is the cautious way round."""
     if not iros and not children:
         return None
