@@ -207,16 +207,22 @@ class Client:
                 raise SystemExit(f"could not sign in as {username}")
 
     def get(self, path: str) -> tuple[int, str]:
+        """The status and page; a page that ended on the sign-in form counts as status 0."""
         with self.opener.open(f"{self.base}{path}", timeout=60) as answer:
-            return answer.status, answer.read().decode()
+            signed_out = "/accounts/sign-in/" in answer.url and "sign-in" not in path
+            return (0 if signed_out else answer.status), answer.read().decode()
 
 
 def _timed(client: Client, path: str) -> tuple[float, bool]:
     started = time.perf_counter()
     try:
         status, _ = client.get(path)
-    except (urllib.error.URLError, OSError):
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
         status = 0
+    if status != 200:
+        print(f"{path}: status {status}", file=sys.stderr, flush=True)
     return (time.perf_counter() - started) * 1000, status == 200
 
 

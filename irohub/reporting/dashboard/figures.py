@@ -111,6 +111,8 @@ class Dashboard:
     caseloads: list[Caseload]
     providers: list[Provider] = field(default_factory=list)
     escalations: list[dict] = field(default_factory=list)
+    key: str = ""  # its cache key
+    html: str = ""  # the figures as the page shows them, rendered once (`keep_html`)
 
 
 def open_escalations(result: MetricResult, names: dict[str, str]) -> list[dict]:
@@ -207,5 +209,15 @@ def live(*, today: date, rules, refresh: bool = False) -> Dashboard:
             found = None if refresh else cache.get(key)
             if found is None:
                 found = work_out(today=today, rules=rules)
+                found.key = key
                 cache.set(key, found, FRESH_FOR_SECONDS)
     return found
+
+
+def keep_html(board: Dashboard, html: str) -> None:
+    """Keep the rendered figures with them until they are worked out again (the same for
+    every reader: nothing in them depends on who is looking)."""
+    board.html = html
+    left = FRESH_FOR_SECONDS - (timezone.now() - board.worked_out_at).total_seconds()
+    if board.key and left > 1:
+        cache.set(board.key, board, left)

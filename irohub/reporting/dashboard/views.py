@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.template import Engine, RequestContext, engines
+from django.template import Context, Engine, RequestContext, engines
+from django.utils.safestring import mark_safe
 
 from irohub.accounts.access import requires
 from irohub.accounts.roles import Permission
@@ -48,10 +49,18 @@ def index(request):
         figures.live(today=children.today(), rules=rules, refresh=True)
         return redirect("dashboard:index")
     board = figures.live(today=children.today(), rules=rules)
-    band = tuple(f"{x:g}" for x in rules.caseload.band_per_fte)
-    within = sum(c.status == "within" for c in board.caseloads)
+    if not board.html:
+        figures.keep_html(board, _engine().get_template("dashboard/_board.html").render(
+            Context(_board_context(board, rules))))  # fmt: skip
+    return render_page(request, "dashboard/index.html",
+                       {"board": board, "board_html": mark_safe(board.html)})  # fmt: skip
+
+
+def _board_context(board, rules) -> dict:
     live = {name: board.live[mid] for name, mid in LIVE_NAMES.items()}
-    until = date.fromisoformat(live["due_soon"].extra["until"])
-    context = {"board": board, "band": band, "within": within, "live": live, "until": until,
-               "fresh_minutes": figures.FRESH_FOR_SECONDS // 60}  # fmt: skip
-    return render_page(request, "dashboard/index.html", context)
+    return {
+        "board": board, "live": live, "fresh_minutes": figures.FRESH_FOR_SECONDS // 60,
+        "band": tuple(f"{x:g}" for x in rules.caseload.band_per_fte),
+        "within": sum(c.status == "within" for c in board.caseloads),
+        "until": date.fromisoformat(live["due_soon"].extra["until"]),
+    }  # fmt: skip
