@@ -234,40 +234,47 @@ def _paths(accounts: dict, rng: random.Random) -> dict:
     }
 
 
+class Load:
+    """The measured requests: shared by the client threads, until --requests or --seconds."""
+
+    def __init__(self, base: str, accounts: dict, args):
+        self.base, self.accounts, self.limit = base, accounts, args.requests
+        self.deadline = time.monotonic() + args.seconds
+        self.times = {page: [] for page in PAGES}
+        self.errors = {page: 0 for page in PAGES}
+        self.counter, self.lock = itertools.count(), threading.Lock()
+
+    def next_page(self) -> str | None:
+        with self.lock:
+            done = next(self.counter)
+        if done >= self.limit or time.monotonic() >= self.deadline:
+            return None
+        return PAGES[done % len(PAGES)]
+
+    def client(self, number: int) -> None:
+        """One client: signed in as the IRO and the manager, asking page after page."""
+        people = {role: Client(self.base, self.accounts[role]) for role in ("iro", "manager")}
+        paths = _paths(self.accounts, random.Random(number))
+        while (page := self.next_page()) is not None:
+            person = people["manager" if page == "dashboard" else "iro"]
+            elapsed, ok = _timed(person, paths[page]())
+            with self.lock:
+                self.times[page].append(elapsed)
+                self.errors[page] += not ok
+
+
 def _run_load(base: str, accounts: dict, args) -> dict:
     iro, manager = Client(base, accounts["iro"]), Client(base, accounts["manager"])
     first = {page: _timed(manager if page == "dashboard" else iro, path())[0]
              for page, path in _paths(accounts, random.Random(0)).items()}  # fmt: skip
-    times = {page: [] for page in PAGES}
-    errors = {page: 0 for page in PAGES}
-    counter, lock = itertools.count(), threading.Lock()
-    deadline = time.monotonic() + args.seconds
-
-    def client_loop(number: int) -> None:
-        people = {
-            "iro": Client(base, accounts["iro"]),
-            "manager": Client(base, accounts["manager"]),
-        }
-        paths = _paths(accounts, random.Random(number))
-        while time.monotonic() < deadline:
-            with lock:
-                done = next(counter)
-            if done >= args.requests:
-                return
-            page = PAGES[done % len(PAGES)]
-            person = people["manager" if page == "dashboard" else "iro"]
-            elapsed, ok = _timed(person, paths[page]())
-            with lock:
-                times[page].append(elapsed)
-                errors[page] += not ok
-
+    load = Load(base, accounts, args)
     started = time.perf_counter()
-    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(args.clients)]
+    threads = [threading.Thread(target=load.client, args=(n,)) for n in range(args.clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return {"first": first, "times": times, "errors": errors,
+    return {"first": first, "times": load.times, "errors": load.errors,
             "wall": time.perf_counter() - started}  # fmt: skip
 
 
