@@ -33,6 +33,7 @@ def record(request, child_id: str):
         "can_record": user_can(user, P.RECORD_REVIEWS),
         "can_schedule": user_can(user, P.RECORD_REVIEWS) or user_can(user, P.BOOK_REVIEWS),
         "can_audit": user_can(user, P.VIEW_AUDIT),
+        "can_escalate": user_can(user, P.RAISE_ESCALATIONS),
     }
     return render(request, "children/record.html", context)
 

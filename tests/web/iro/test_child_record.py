@@ -213,3 +213,15 @@ def test_a_child_who_left_care(signed_in_client, users, service, today):
     page = signed_in_client(user=users["manager"]).get(url(left)).content.decode()
     assert "is not looked after on 22 November 2026, so no review is due" in page
     assert "Period of care 1 ended" in page and "Schedule a review" not in page
+
+
+def test_the_record_leads_to_escalations_and_feedback(signed_in_client, users, service):
+    """The record joins the IRO's other work on the child: raising or opening an escalation,
+    and asking for feedback on a review."""
+    child = service["kids"]["soon"]
+    page = signed_in_client(user=users["iro"]).get(url(child)).content.decode()
+    assert reverse("escalations:raise", args=[child.child_id]) in page
+    held = Review.objects.filter(child=child).first()
+    assert reverse("voice:feedback_links", args=[held.pk]) in page
+    read_only = signed_in_client("business_support").get(url(child)).content.decode()
+    assert reverse("escalations:raise", args=[child.child_id]) not in read_only
