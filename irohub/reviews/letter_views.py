@@ -9,6 +9,7 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
 from irohub.accounts.access import requires, user_can
@@ -22,6 +23,7 @@ from irohub.statutory.participation import age_on
 P = Permission
 # Letters are written soon after the review; older reviews are reached from the child's record.
 RECENT = timedelta(days=120)
+PAGE_SIZE = 50
 
 
 class LetterForm(forms.Form):
@@ -43,7 +45,8 @@ def recent(request):
         .select_related("child", "chair")
         .order_by("-review_date", "child__child_id")
     )  # fmt: skip
-    return render(request, "reviews/letters/recent.html", {"reviews": held, "today": today})
+    page = Paginator(held, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "reviews/letters/recent.html", {"page": page, "today": today})
 
 
 def _open_review(request, child_id: str, review_id: int, page: str):
