@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from irohub.statutory import review_history
 from irohub.statutory.durations import Duration
 from irohub.statutory.explain import citation, counted, dmy, plural
 from irohub.statutory.settings import ReviewSettings
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     from irohub.statutory.review_plan import ReviewPlan
-    from irohub.statutory.reviews import AssessedReview, Timetable
+    from irohub.statutory.review_results import AssessedReview, Timetable
 
 _STATUTORY = ReviewSettings()
 _REGULATION = {
@@ -82,6 +83,8 @@ def next_due(timetable: Timetable) -> str:
     period, as_at = timetable.period, timetable.as_at
     if timetable.next_due is None:
         return _none_due(timetable)
+    if timetable.next_from is None:  # no review known since the records start
+        return review_history.next_due_unknown(timetable)
     sequence = len(timetable.reviews) + 1
     text = due_reason(
         timetable.plan, period.short_break, sequence, timetable.next_from, timetable.next_due
@@ -109,4 +112,6 @@ def _none_due(timetable: Timetable) -> str:
     if timetable.missed:
         dates = ", ".join(dmy(m.due_date) for m in timetable.missed)
         text += f" Passed with no review: {dates}."
+    if timetable.history_unknown:
+        text += review_history.passed_unknown(timetable)
     return text

@@ -6,21 +6,23 @@ of the first, then at most 6 months apart (reg 33(2)); every timescale is a loca
 so an early or a late review restarts the clock (A4), and an additional review counts as the next
 one in the sequence (A5). Short breaks (reg 48): first review within 3 months of the first break,
 then 6-monthly. No review falls due after the period ends (A8) or on or after the 18th birthday (P5).
+A period that started before irohub's records of reviews (`reviews_known_from`) is timed from its
+first known review (`review_history`, decision record 0004).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import Any
 
-from irohub.statutory import review_reasons
+from irohub.statutory import review_history
 from irohub.statutory.overlays import LocalReview, LocalTimetable, local_overlay_timetable
 from irohub.statutory.participation import birthday
 from irohub.statutory.periods import PeriodOfCare
 from irohub.statutory.review_plan import ReviewPlan, plan_for
+from irohub.statutory.review_results import AssessedReview, MissedReview, ReviewHeld, Timetable
 from irohub.statutory.settings import RuleSettings
 
 __all__ = [
@@ -35,89 +37,9 @@ __all__ = [
     "review_timetables",
 ]
 
-REVIEW_BASES = ("reg33", "reg48", "local")
 _new = object.__new__
 _completed_order = attrgetter("date", "additional")  # ties in any input order sort the same
 ADULT_AGE = 18
-
-
-@dataclass(frozen=True)
-class ReviewHeld:
-    """A completed review: its (completion) date, whether it was additional, and its basis."""
-
-    date: date
-    additional: bool = False
-    basis: str = "reg33"
-    first_part_date: date | None = None
-
-    def __post_init__(self) -> None:
-        if self.basis not in REVIEW_BASES:
-            raise ValueError(f"unknown review basis {self.basis!r}; use {', '.join(REVIEW_BASES)}")
-
-
-@dataclass(frozen=True)
-class AssessedReview:
-    """A review held in a period of care, typed by its place in the sequence and timed (A7)."""
-
-    date: date
-    sequence: int
-    review_type: str
-    due_date: date
-    in_time: bool
-    days_late: int
-    completed: date
-    additional: bool
-    clock_from: date
-    plan: ReviewPlan = field(repr=False, compare=False)
-    period: PeriodOfCare = field(repr=False, compare=False)
-
-    @property
-    def basis(self) -> str:
-        """ "reg48" for a short-break period's review (kept out of the main KPI, P6), else "reg33"."""
-        return "reg48" if self.period.short_break else "reg33"
-
-    def explain(self) -> str:
-        return review_reasons.held(self)
-
-
-@dataclass(frozen=True)
-class MissedReview:
-    """A due date that passed while the child was looked after, with no review held."""
-
-    due_date: date
-    review_type: str
-    clock_from: date | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class Timetable:
-    period: PeriodOfCare
-    reviews: tuple[AssessedReview, ...]
-    next_due: date | None
-    next_type: str | None
-    missed: tuple[MissedReview, ...]
-    as_at: date
-    next_from: date | None = None
-    outside: tuple[ReviewHeld, ...] = ()
-    skipped: tuple[ReviewHeld, ...] = ()
-    eighteenth_birthday: date | None = None
-    plan: ReviewPlan | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def basis(self) -> str:
-        """The regime the timetable follows: "reg48" for short breaks, else "reg33"."""
-        return "reg48" if self.period.short_break else "reg33"
-
-    @property
-    def overdue(self) -> bool:
-        return self.next_due is not None and self.next_due < self.as_at
-
-    @property
-    def last_review(self) -> date | None:
-        return self.reviews[-1].date if self.reviews else None
-
-    def explain_next_due(self) -> str:
-        return review_reasons.next_due(self)
 
 
 def review_timetable(
@@ -127,14 +49,18 @@ def review_timetable(
     rules: RuleSettings,
     as_at: date,
     dob: date | None = None,
+    reviews_known_from: date | None = None,
 ) -> Timetable:
     """Every review of the period typed and timed, the missed due dates and the next due date.
 
     Reviews after `as_at` have not happened yet as at that date and are left out; reviews
     outside the period (or on/after the 18th birthday) are returned in `outside`; additional
     reviews that the council does not count in the sequence are returned in `skipped`.
+    `reviews_known_from` is the day irohub's records of reviews start (None: the whole history
+    is known): reviews before it are not known, so a period that started before it is timed
+    from its first known review, which is itself not assessed (decision record 0004).
     """
-    return _timetable(period, reviews, dob, plan_for(rules), as_at)
+    return _timetable(period, reviews, dob, plan_for(rules), as_at, reviews_known_from)
 
 
 def review_timetables(
@@ -142,26 +68,31 @@ def review_timetables(
     *,
     rules: RuleSettings,
     as_at: date,
+    reviews_known_from: date | None = None,
 ) -> list[Timetable]:
-    """The batch form: one timetable per (period, reviews, date of birth), in the same order."""
-    plan = plan_for(rules)
-    return [_timetable(period, held, dob, plan, as_at) for period, held, dob in items]
+    """The batch form: one timetable per (period, reviews, date of birth), in the same order.
+    `reviews_known_from` (one date for the whole batch: a council's records of reviews start on
+    one day) is as in `review_timetable`."""
+    plan, known = plan_for(rules), reviews_known_from
+    return [_timetable(period, held, dob, plan, as_at, known) for period, held, dob in items]
 
 
 def _timetable(
-    period: PeriodOfCare, reviews: Iterable[ReviewHeld], dob: date | None, plan: ReviewPlan, as_at
+    period: PeriodOfCare,
+    reviews: Iterable[ReviewHeld],
+    dob: date | None,
+    plan: ReviewPlan,
+    as_at: date,
+    known_from: date | None,
 ) -> Timetable:
     adult = birthday(dob, ADULT_AGE) if dob is not None else None
     counted, outside, skipped = _select(period, reviews, adult, plan, as_at)
-    assessed = _assess(period, counted, plan)
-    sequence = len(assessed) + 1
-    if assessed:
-        last = assessed[-1]
-        clock = last.date if plan.from_actual else last.due_date
-    else:
-        clock = period.start
-    due = plan.due(period.short_break, sequence, clock)
-    missed = _missed(period, plan, sequence, clock, due, adult, as_at)
+    if known_from is not None and known_from <= period.start:
+        known_from = None  # the whole period is on record
+    assessed = _assess(period, counted, plan, known_from)
+    sequence, clock, due, missed, unknown = _next(
+        period, assessed, plan, known_from, _limit(period, adult, as_at)
+    )
     state: dict[str, Any] = {"next_due": None, "next_type": None, "next_from": None}
     ended = period.end is not None and period.end <= as_at
     if not ended and (adult is None or (as_at < adult and due < adult)):
@@ -175,8 +106,27 @@ def _timetable(
         skipped=tuple(skipped),
         eighteenth_birthday=adult,
         plan=plan,
+        known_from=known_from,
+        history_unknown=unknown,
         **state,
     )
+
+
+def _next(period, assessed, plan, known_from, limit):
+    """(number, clock and due date of the next review, due dates missed since the last review,
+    whether a due date certainly passed unseen before the records start)."""
+    if not assessed and known_from is not None:
+        sequence = review_history.inferred_sequence(plan, period, known_from)
+        due, _ = review_history.latest_next_due(plan, period, known_from)
+        return sequence, None, due, [], due < limit
+    if assessed:
+        last = assessed[-1]
+        sequence = last.sequence + 1
+        clock = last.date if plan.from_actual or last.due_date is None else last.due_date
+    else:
+        sequence, clock = 1, period.start
+    due = plan.due(period.short_break, sequence, clock)
+    return sequence, clock, due, _missed(period, plan, sequence, clock, due, limit), False
 
 
 def _select(period, reviews, adult, plan, as_at):
@@ -209,11 +159,18 @@ def _type(sequence: int) -> str:
     return "first" if sequence == 1 else "second" if sequence == 2 else "subsequent"
 
 
-def _assess(period: PeriodOfCare, counted: list[ReviewHeld], plan: ReviewPlan):
+def _assess(
+    period: PeriodOfCare, counted: list[ReviewHeld], plan: ReviewPlan, known_from: date | None
+):
     first, second, later = plan.adders(period.short_break)
     from_actual, first_part = plan.from_actual, plan.first_part
-    assessed, clock = [], period.start
-    for sequence, review in enumerate(counted, start=1):
+    assessed, clock, before = [], period.start, 0
+    if known_from is not None and counted:
+        # The reviews before the records start are unknown: time from the first known one.
+        head = _not_assessed(period, counted[0], plan, known_from)
+        assessed.append(head)
+        clock, before, counted = head.date, head.sequence, counted[1:]
+    for sequence, review in enumerate(counted, start=before + 1):
         held = (review.first_part_date or review.date) if first_part else review.date
         if sequence == 1:
             due, kind = first(clock), "first"
@@ -243,15 +200,30 @@ def _assess(period: PeriodOfCare, counted: list[ReviewHeld], plan: ReviewPlan):
     return assessed
 
 
-def _missed(period, plan, sequence, clock, due, adult, as_at) -> list[MissedReview]:
+def _not_assessed(
+    period: PeriodOfCare, review: ReviewHeld, plan: ReviewPlan, known_from: date
+) -> AssessedReview:
+    held = (review.first_part_date or review.date) if plan.first_part else review.date
+    sequence = review_history.inferred_sequence(plan, period, min(held, known_from))
+    return AssessedReview(
+        held, sequence, _type(sequence), None, None, None, review.date, review.additional,
+        None, plan, period, known_from,
+    )  # fmt: skip
+
+
+def _limit(period: PeriodOfCare, adult: date | None, as_at: date) -> date:
+    """The day a due date must fall before to have passed in care: as_at, the end of the
+    period or the 18th birthday, whichever is first."""
+    limit = as_at if period.end is None else min(as_at, period.end)
+    return limit if adult is None else min(limit, adult)
+
+
+def _missed(period, plan, sequence, clock, due, limit) -> list[MissedReview]:
     """Due dates that passed in care with no review: the overdue one and any after it.
 
     A due date has passed once its whole day went by in care, so a child who leaves care on
     the due date has not missed it (A8). Later due dates run on from each missed due date.
     """
-    limit = as_at if period.end is None else min(as_at, period.end)
-    if adult is not None:
-        limit = min(limit, adult)
     missed = []
     while due < limit:
         missed.append(MissedReview(due, _type(sequence), clock))
