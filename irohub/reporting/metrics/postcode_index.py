@@ -57,6 +57,22 @@ def rows_with_prefix(source: Path, prefixes: set[str]) -> dict[str, list[Row]]:
     return found
 
 
+def build_all() -> list[str]:
+    """Write the index of every letter that has none or a stale one (the names written), so the
+    first report after installing or upgrading the directory is as quick as the next: e.g.
+    `irohub manage shell -c "from irohub.reporting.metrics import postcode_index as p;
+    p.build_all()"` at deployment. Without it each letter is indexed when first looked up."""
+    from irohub.reporting.metrics.postcodes import _data_dir
+
+    folder, written = _data_dir(), []
+    for source in sorted(folder.glob("postcodes_*.msgpack.br")) if folder else ():
+        stat, index = source.stat(), cache_dir() / f"{source.name.split('.')[0]}.idx"
+        if _from_index(index, stat, set()) is None:
+            _write_index(index, stat, _unpack(source))
+            written.append(index.name)
+    return written
+
+
 # --- the package file -------------------------------------------------------------------------
 
 

@@ -102,3 +102,17 @@ def test_the_real_directory_answers_alike_from_the_index(cache):
     assert postcodes.locate(wanted) == first
     assert set(first) == wanted - {"ZZ9 9ZZ"}
     assert all(not math.isnan(place.easting) for place in first.values())
+
+
+def test_build_all_indexes_every_letter_once(tmp_path, cache, monkeypatch):
+    package = tmp_path / "package"
+    source_b = _source(package)
+    _source(package, {key: values[:2] for key, values in TABLE.items()}, "postcodes_C.msgpack.br")
+    monkeypatch.setattr(postcodes, "_data_dir", lambda: package)
+    assert postcode_index.build_all() == ["postcodes_B.idx", "postcodes_C.idx"]
+    assert postcode_index.build_all() == []
+    os.utime(source_b, ns=(1, 1))
+    assert postcode_index.build_all() == ["postcodes_B.idx"]
+    assert postcode_index._from_index(cache / "postcodes_B.idx", source_b.stat(), PREFIXES) == (
+        EXPECTED
+    )
