@@ -261,6 +261,8 @@ def _collector_paused():
     collections that walk every object in the process, which cost a third of the time on the
     large council (bench_metrics.py: 1.85 -> 1.25 s CPU) and find nothing to free: the rows
     stay in the context until it goes. Memory freed by reference counting is freed as ever.
+    The switch is process-wide: of computations overlapping in threads, each one that found
+    the collector on turns it back on when it ends, so it is never left off.
     """
     enabled = gc.isenabled()
     gc.disable()
