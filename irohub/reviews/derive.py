@@ -1,7 +1,10 @@
 """Derived data, set-wise: periods of care from episodes, every review's type, due date and
 timeliness, and each child's live fields, all from `irohub.statutory` (the one implementation of
 every date rule). A handful of queries read the children's history; bulk writes save only what
-changed, so recomputing unchanged data writes nothing."""
+changed, so recomputing unchanged data writes nothing.
+
+Reviews are known from `history_start()`: a period of care that began before then is timed from
+its first known review (decision record 0004)."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Min
 
-from irohub.children.models import Child, Episode, PeriodOfCare
+from irohub.children.models import Child, Episode, HeaderYear, PeriodOfCare
 from irohub.council.selectors import current_rules
 from irohub.reviews import bulk, derive_reviews
 from irohub.reviews.bulk import scoped as _scoped
@@ -51,10 +55,20 @@ def recompute(
         _save_episode_periods(stat_periods, period_pks, pks, pending.episodes)
         timetables = derive_reviews.save_reviews(
             stat_periods, period_pks, children, pks, rules=rules, as_at=as_at,
-            pending=pending.reviews,
+            pending=pending.reviews, known_from=history_start(),
         )  # fmt: skip
         _save_children(children, stat_periods, period_pks, timetables, pks, as_at)
     return len(children)
+
+
+def history_start() -> date | None:
+    """The day irohub's records of reviews start: 1 April of the earliest SSDA903 collection
+    year imported (a 903 return carries only the reviews held in its year, so the reviews of a
+    child already in care then are not known), or None when no 903 was imported (reviews
+    entered in irohub from a child's first day are all known). Pass it as `reviews_known_from`
+    to every review timetable built from stored reviews."""
+    first = HeaderYear.objects.aggregate(first=Min("year"))["first"]
+    return None if first is None else date(first, 4, 1)
 
 
 def _read_children(pks) -> dict[int, date]:

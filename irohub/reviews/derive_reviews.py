@@ -21,12 +21,16 @@ NOT_ASSESSED = (None, "", None, None, None)
 READ = ("child_id", "review_date", "additional", "statutory_basis", "first_part_date", *DERIVED)
 
 
-def save_reviews(stat_periods, period_pks, children, pks, *, rules, as_at, pending=()):
+def save_reviews(
+    stat_periods, period_pks, children, pks, *, rules, as_at, pending=(), known_from=None
+):
     """Write each review's derived fields (inserting the `pending` new ones); return the
-    timetables by (child, period number)."""
+    timetables by (child, period number). Reviews are known from `known_from` (None: all are):
+    the first known review of a period that began before then has no due date or timeliness."""
     reviews = _read(pks, pending)
     placed, items, keys = _place(reviews, stat_periods, period_pks, children)
-    timetables = dict(zip(keys, review_timetables(items, rules=rules, as_at=as_at), strict=True))
+    tables = review_timetables(items, rules=rules, as_at=as_at, reviews_known_from=known_from)
+    timetables = dict(zip(keys, tables, strict=True))
     assessed = {(child, a.completed): a for (child, _), t in timetables.items() for a in t.reviews}
     chairs = _chairs(pks)
     changed = []

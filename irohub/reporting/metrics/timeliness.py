@@ -4,7 +4,8 @@ published 84.5% as the mean of three rates when its reviews give 89.3% (§2.17).
 
 Due dates and in-time flags are derived by irohub.reviews.derive from the statutory timetable
 (reg 33: first within 20 working days, second within 3 months, then 6-monthly). Reviews that
-could not be timed (outside any period of care, or after the 18th birthday) are left out of the
+could not be timed (outside any period of care, after the 18th birthday, or the first known
+review of a period that began before irohub's records of reviews start) are left out of the
 rates and counted in `not_assessed`. Live metrics (overdue, due soon) read the children's live
 fields as at `ctx.as_at`.
 """
@@ -72,8 +73,8 @@ def late_count(ctx: MetricContext) -> MetricResult:
 @metric("reviews.timeliness.monthly_pct", title="Reviews on time by month", unit="breakdown")
 def monthly_pct(ctx: MetricContext) -> MetricResult:
     """The pooled rate of each month of completion; numerator and denominator per month."""
-    on_time, timed = Counter(), Counter()
-    for r in data.reviews_in_period(ctx):
+    on_time, timed, reviews = Counter(), Counter(), data.reviews_in_period(ctx)
+    for r in reviews:
         if r.in_time is not None:
             month = data.month_key(r.review_date)
             timed[month] += 1
@@ -84,6 +85,7 @@ def monthly_pct(ctx: MetricContext) -> MetricResult:
         {m: pct(on_time[m], timed[m]) for m in months},
         numerator={m: on_time[m] for m in months},
         denominator={m: timed[m] for m in months},
+        extra={"not_assessed": len(reviews) - timed.total()},
     )
 
 
@@ -101,16 +103,20 @@ def missed_count(ctx: MetricContext) -> MetricResult:
     """Reg 33 due dates in the year that passed while the child was looked after with no review
     held, as the statutory timetable sees them at the end of the year (a child who left care
     after a due date without a review counts; one who left on the due date does not). Reg 48
-    short-break due dates missed are in `short_break`."""
-    regular, breaks = Counter(), 0
+    short-break due dates missed are in `short_break`. A period that began before irohub's
+    records of reviews and has no review known since has no due dates to count: the periods in
+    which one has certainly passed by the year end are counted in `history_unknown`."""
+    regular, breaks, unknown = Counter(), 0, 0
     for table in _year_end_timetables(ctx):
+        unknown += table.history_unknown and not table.period.short_break
         for missed in table.missed:
             if ctx.period.contains(missed.due_date):
                 if table.period.short_break:
                     breaks += 1
                 else:
                     regular[missed.review_type] += 1
-    extra = {"by_type": {t: regular[t] for t in REVIEW_TYPES}, "short_break": breaks}
+    extra = {"by_type": {t: regular[t] for t in REVIEW_TYPES}, "short_break": breaks,
+             "history_unknown": unknown}  # fmt: skip
     return MetricResult("reviews.timeliness.missed_count", sum(regular.values()), extra=extra)
 
 

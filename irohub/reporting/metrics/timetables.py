@@ -4,7 +4,8 @@ for every metric and both years of a computation, and the rules core's timetable
 `midway.coverage.pct` (timetables at the snapshot of the periods current then) and
 `reviews.timeliness.missed_count` (timetables the day after the year ends of every period in
 the year) read the same reviews: one query over the days of the computation (`ctx.over_span`)
-instead of one per metric and year, narrowed here to each one's periods and days.
+instead of one per metric and year, narrowed here to each one's periods and days. Reviews are
+known from `irohub.reviews.derive.history_start()`, as when the reviews were derived.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 from irohub.reporting.metrics import data
 from irohub.reporting.metrics.base import MetricContext
+from irohub.reviews.derive import history_start
 from irohub.reviews.models import Review
 from irohub.statutory.periods import PeriodOfCare
 from irohub.statutory.reviews import ReviewHeld, Timetable, review_timetables
@@ -67,4 +69,5 @@ def timetables(
          known[p.child].dob if p.child in known else None)
         for p in periods
     ]  # fmt: skip
-    return review_timetables(items, rules=ctx.rules, as_at=as_at)
+    known_from = ctx.shared("timetables.history_start", history_start)
+    return review_timetables(items, rules=ctx.rules, as_at=as_at, reviews_known_from=known_from)

@@ -112,7 +112,7 @@ def test_no_contacts_and_no_children(council):
 
 
 def test_the_family_costs_a_handful_of_queries(midways, django_assert_max_num_queries):
-    # contacts, episodes, periods, reviews of the current periods, children, and the midways
-    # since the earliest latest review when that is before the year
-    with django_assert_max_num_queries(6):
+    # contacts, episodes, periods, reviews of the current periods, children, the midways
+    # since the earliest latest review when that is before the year, and the history start
+    with django_assert_max_num_queries(7):
         midways.metrics(MIDWAY_IDS)
