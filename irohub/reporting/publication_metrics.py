@@ -43,7 +43,16 @@ POPULATION_SOURCES = {
 NOT_COUNT_WORDS = {"hours", "target", "fte", "mean", "mean_wd", "per_fte", "per_child", "register"}
 NOT_COUNT_WORDS |= {"per_iro_fte_month", "rate_per_10k", "changes_per_child", "mean_by_role"}
 NOT_COUNT_WORDS |= {"change_pct", "pct"}
-STAFF_METRICS = {"iro.headcount", "iro.by_employment_type", "iro.by_ethnicity"}
+# About the IROs, not the children: people and FTE (a caseload per FTE divides a large count of
+# children by an FTE, which is not a small count of anyone).
+STAFF_METRICS = {
+    "iro.headcount",
+    "iro.fte",
+    "iro.by_employment_type",
+    "iro.by_ethnicity",
+    "iro.by_sex.pct",
+    "iro.caseload.per_fte",
+}
 PARTS = ("value", "previous")
 _TOTAL = "__total__"
 
@@ -84,12 +93,14 @@ def _copy(value):
 
 
 def _suppress_one(metric_id: str, metric: dict, original: dict, up_to: int) -> dict[str, set]:
+    if metric_id in STAFF_METRICS:
+        return {}
     if "numerator" in metric:
         previous = metric.get("previous")
         if isinstance(previous, dict) and "numerator" in previous:
             _suppress_pct(previous, up_to)  # last year's figure, in full
         return {"value": _suppress_pct(metric, up_to)}
-    if metric_id in STAFF_METRICS or set(metric_id.split(".")) & NOT_COUNT_WORDS:
+    if set(metric_id.split(".")) & NOT_COUNT_WORDS:
         return {}
     result = {}
     for part in PARTS:

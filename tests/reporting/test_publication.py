@@ -341,3 +341,19 @@ def test_publish_document_refuses_a_document_naming_a_child():
 def test_protect_is_shared_by_tables_and_metrics():
     line = publication.Line(("a", "b", "c"), "t")
     assert publication.protect({"a": 2, "b": 30, "c": 40, "t": 72}, [line], up_to=5) == {"a", "b"}
+
+
+def test_staff_figures_are_not_suppressed_as_counts_of_children():
+    """FTE and the IROs' own make-up are about staff: an FTE of 4.5 is not a small count of
+    children, so the caseload per FTE and the IROs' sex split stay published."""
+    metrics = {
+        "iro.caseload.per_fte": {"value": 62.4, "numerator": 281, "denominator": 4.5},
+        "iro.by_sex.pct": {
+            "value": {"F": 75.0, "M": 25.0},
+            "numerator": {"F": 3, "M": 1},
+            "denominator": 4,
+        },
+    }
+    public = suppress_metrics(metrics)
+    assert public["iro.caseload.per_fte"] == metrics["iro.caseload.per_fte"]
+    assert public["iro.by_sex.pct"]["numerator"] == {"F": 3, "M": 1}
