@@ -1,15 +1,11 @@
-"""The manager dashboard page (managers and senior leaders: VIEW_DASHBOARD). Its templates live
-beside it, in irohub/reporting/dashboard/templates, and extend the site's base.html."""
+"""The manager dashboard page (managers and senior leaders: VIEW_DASHBOARD)."""
 
 from __future__ import annotations
 
-import functools
 from datetime import date
-from pathlib import Path
 
-from django.http import HttpResponse
-from django.shortcuts import redirect
-from django.template import Context, Engine, RequestContext, engines
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from irohub.accounts.access import requires
@@ -18,28 +14,10 @@ from irohub.children import selectors as children
 from irohub.council.selectors import current_rules
 from irohub.reporting.dashboard import figures
 
-TEMPLATES = Path(__file__).parent / "templates"
 # The live figures by the names the template uses.
 LIVE_NAMES = {"held": "reviews.held.count", "overdue": "reviews.overdue_open.count",
               "due_soon": "reviews.due_soon.count", "escalations": "escalation.open.count",
               "unallocated": "iro.unallocated.count", "per_fte": "iro.caseload.per_fte"}  # fmt: skip
-
-
-@functools.cache
-def _engine() -> Engine:
-    """The site's template engine with this folder first: base.html, the govuk tags and the
-    context processors all apply, and the dashboard's own partials are found too."""
-    site = engines["django"].engine
-    return Engine(
-        dirs=[str(TEMPLATES), *site.dirs], app_dirs=site.app_dirs, debug=site.debug,
-        context_processors=site.context_processors, libraries=site.libraries,
-        builtins=site.builtins, string_if_invalid=site.string_if_invalid,
-    )  # fmt: skip
-
-
-def render_page(request, name: str, context: dict) -> HttpResponse:
-    page = _engine().get_template(name)
-    return HttpResponse(page.render(RequestContext(request, context)))
 
 
 @requires(Permission.VIEW_DASHBOARD)
@@ -50,10 +28,12 @@ def index(request):
         return redirect("dashboard:index")
     board = figures.live(today=children.today(), rules=rules)
     if not board.html:
-        figures.keep_html(board, _engine().get_template("dashboard/_board.html").render(
-            Context(_board_context(board, rules))))  # fmt: skip
-    return render_page(request, "dashboard/index.html",
-                       {"board": board, "board_html": mark_safe(board.html)})  # fmt: skip
+        figures.keep_html(
+            board, render_to_string("dashboard/_board.html", _board_context(board, rules))
+        )
+    return render(
+        request, "dashboard/index.html", {"board": board, "board_html": mark_safe(board.html)}
+    )
 
 
 def _board_context(board, rules) -> dict:
