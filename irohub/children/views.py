@@ -34,6 +34,7 @@ def record(request, child_id: str):
         "can_schedule": user_can(user, P.RECORD_REVIEWS) or user_can(user, P.BOOK_REVIEWS),
         "can_audit": user_can(user, P.VIEW_AUDIT),
         "can_escalate": user_can(user, P.RAISE_ESCALATIONS),
+        "can_allocate": user_can(user, P.ALLOCATE_IROS),
     }
     return render(request, "children/record.html", context)
 

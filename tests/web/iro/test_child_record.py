@@ -216,12 +216,17 @@ def test_a_child_who_left_care(signed_in_client, users, service, today):
 
 
 def test_the_record_leads_to_escalations_and_feedback(signed_in_client, users, service):
-    """The record joins the IRO's other work on the child: raising or opening an escalation,
-    and asking for feedback on a review."""
+    """The record joins the other work on the child: escalations, feedback, the letter to the
+    child, the My IRO card and, for managers, a change of IRO."""
     child = service["kids"]["soon"]
     page = signed_in_client(user=users["iro"]).get(url(child)).content.decode()
     assert reverse("escalations:raise", args=[child.child_id]) in page
     held = Review.objects.filter(child=child).first()
     assert reverse("voice:feedback_links", args=[held.pk]) in page
+    assert reverse("letters:letter", args=[child.child_id, held.pk]) in page
+    assert reverse("letters:card", args=[child.child_id]) in page
+    assert reverse("allocation:child", args=[child.child_id]) not in page  # IROs do not allocate
+    managers = signed_in_client("manager").get(url(child)).content.decode()
+    assert reverse("allocation:child", args=[child.child_id]) in managers
     read_only = signed_in_client("business_support").get(url(child)).content.decode()
     assert reverse("escalations:raise", args=[child.child_id]) not in read_only
