@@ -26,7 +26,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs under whatever python3 is first)
         sys.exit("irohub needs Python 3.11 or newer.")
     if not argv or argv[0] not in {"demo", "test"}:
         print(__doc__)
