@@ -64,8 +64,9 @@ class PeriodOfCare:
 
     @property
     def start_known(self) -> bool:
-        """False when the data hold no RNE S episode for the start (history cut short)."""
-        return self.episodes[0].rne == STARTS
+        """False when the data hold no RNE S episode for the start (history cut short). A period
+        built without its episodes is taken to start when it says."""
+        return not self.episodes or self.episodes[0].rne == STARTS
 
     def covers(self, d: date) -> bool:
         """True if d falls between the start and the end (both inclusive)."""

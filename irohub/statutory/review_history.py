@@ -9,8 +9,10 @@ so for a period that started before `known_from`:
   before it is unknown. Its type is inferred from the reg 33 timetable with every earlier review
   held on its due date (rules.md §1.2 T1-T3, A7): "subsequent" when a first and a second review
   would both have fallen due before the records start (or before the review itself, if it is
-  older), "second" when only a first would have, else "first". The clock restarts from it and
-  every later review is timed normally;
+  older), "second" when only a first would have, else "first"; and "subsequent" when the start
+  of the period is not in the records either (its first episode continues an earlier one, as a
+  903 return holds only the episodes open in its year), since it then most likely began long
+  before. The clock restarts from it and every later review is timed normally;
 * no due date before the first known review is reported as missed;
 * with no review known at all, the next review is due at the latest by the date the longest
   interval allows after a review held on the day before the records start (or by the first
@@ -44,7 +46,10 @@ _INFERRED = (
 
 def inferred_sequence(plan: ReviewPlan, period: PeriodOfCare, before: date) -> int:
     """1, 2 or 3 (first, second, subsequent): one more than the due dates falling before
-    `before` when each review is held on its due date (the timetable the regulation sets)."""
+    `before` when each review is held on its due date (the timetable the regulation sets);
+    3 when the period began before its first episode in the data."""
+    if not period.start_known:
+        return 3
     due, sequence = period.start, 1
     while sequence < 3:
         due = plan.due(period.short_break, sequence, due)
@@ -67,21 +72,30 @@ def latest_next_due(plan: ReviewPlan, period: PeriodOfCare, known_from: date) ->
     return latest, dates.index(latest) + 1
 
 
-def records_start(known_from: date, start: date) -> str:
+def records_start(known_from: date, period: PeriodOfCare) -> str:
+    started = f", on {dmy(period.start)}"
+    if not period.start_known:
+        started = (
+            f" (its first episode in the records, on {dmy(period.start)}, continues an earlier one)"
+        )
     return (
         f"irohub's records of reviews start on {dmy(known_from)} and this period of care started "
-        f"before then, on {dmy(start)}; the reviews before {dmy(known_from)} are not known"
+        f"before then{started}; the reviews before {dmy(known_from)} are not known"
     )
 
 
 def not_assessed(review: AssessedReview) -> str:
     """Why the first known review of such a period has no due date, and what type it was given."""
-    inferred = _INFERRED[review.sequence - 1].format(day=dmy(min(review.date, review.known_from)))
+    if review.period.start_known:
+        day = dmy(min(review.date, review.known_from))
+        taken = _INFERRED[review.sequence - 1].format(day=day)
+        taken += ", had every review been held on its due date"
+    else:
+        taken = "a subsequent review, as the start of the period is not in the records either"
     return (
         f"{review.review_type.capitalize()} review held on {dmy(review.date)}: not assessed. "
-        f"{records_start(review.known_from, review.period.start)}, so this review's due date "
-        f"cannot be worked out. It is taken to be {inferred}, had every review been held on its "
-        "due date. The next review is timed from this one."
+        f"{records_start(review.known_from, review.period)}, so this review's due date "
+        f"cannot be worked out. It is taken to be {taken}. The next review is timed from this one."
     )
 
 
@@ -99,7 +113,7 @@ def next_due_unknown(timetable: Timetable) -> str:
         basis = f"{duration} after a review held on {eve}, the day before the records start"
     text = (
         f"{timetable.next_type.capitalize()} review due by {dmy(due)} at the latest: "
-        f"{records_start(timetable.known_from, period.start)} and none since is known, so the "
+        f"{records_start(timetable.known_from, period)} and none since is known, so the "
         f"due date cannot be worked out exactly; the latest it can be is {basis} ({cite})."
     )
     if timetable.overdue:
@@ -113,5 +127,5 @@ def next_due_unknown(timetable: Timetable) -> str:
 
 def passed_unknown(timetable: Timetable) -> str:
     """The note for a period whose next review certainly fell due with none known."""
-    known = records_start(timetable.known_from, timetable.period.start)
+    known = records_start(timetable.known_from, timetable.period)
     return f" A review fell due with none known: {known}, and none since is known."

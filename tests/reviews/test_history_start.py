@@ -10,6 +10,9 @@ The folder: 903 extracts for 2022-23 and 2023-24 (England and Wales bank holiday
   (the State Funeral of 19/09/2022 is not a working day), held 03/10/2022: 3 days late.
 * C has been in care since Mon 06/01/2020 with no review in either extract: the next review was
   due at the latest 30/09/2022 (6 months after 31/03/2022); nothing is invented as missed.
+* D's first episode in the extracts is a placement move on 25/03/2022 (RNE P): the start of the
+  period is not in the data, so its first known review (07/04/2022) is taken as subsequent; the
+  next was due 07/10/2022 and missed.
 """
 
 from __future__ import annotations
@@ -40,17 +43,20 @@ HEADERS = {
     "A": ["A", "1", "01/06/2010", "WBRI", "", "", ""],
     "B": ["B", "2", "01/06/2012", "WBRI", "", "0", ""],
     "C": ["C", "1", "01/06/2011", "BAFR", "", "", ""],
+    "D": ["D", "2", "01/06/2009", "WBRI", "", "0", ""],
 }
 EPISODE_ROWS = [
     ["A", "03/02/2019", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
     ["B", "01/09/2022", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
     ["C", "06/01/2020", "S", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
+    ["D", "25/03/2022", "P", "C2", "N1", "U4", "PR1", "", "", "", "", "", ""],
 ]
 REVIEW_ROWS = {
     "2022-23": [
         ["A", "01/06/2010", "12/05/2022", "PN1"],
         ["A", "01/06/2010", "10/11/2022", "PN1"],
         ["B", "01/06/2012", "03/10/2022", "PN1"],
+        ["D", "01/06/2009", "07/04/2022", "PN1"],
     ],
     "2023-24": [["A", "01/06/2010", "20/05/2023", "PN1"]],
 }
@@ -112,6 +118,12 @@ def test_no_review_known_gives_the_latest_possible_due_date(council):
     )  # fmt: skip
 
 
+def test_a_period_whose_start_is_not_in_the_903_is_taken_to_be_long_running(council):
+    assert derived("D") == [(D(2022, 4, 7), 3, "subsequent", None, None, None)]
+    d = Child.objects.get(child_id="D")
+    assert (d.next_review_due, d.next_review_type) == (D(2022, 10, 7), "subsequent")
+
+
 def test_data_entered_in_irohub_from_the_start_is_timed_from_the_start():
     """No 903 imported: the first review in irohub is the period's first review."""
     c = Child.objects.create(child_id="W", sex="M", dob=D(2010, 6, 1), ethnicity="WBRI")
@@ -133,12 +145,13 @@ def test_first_year_timeliness_leaves_the_unknown_out(council):
     every = results["reviews.timeliness.all_pct"]
     # A's 10/11/2022 in time, B's first review late; A's first known review not assessed
     assert (every.value, every.numerator, every.denominator) == (50.0, 1, 2)
-    assert every.extra["not_assessed"] == 1
+    assert every.extra["not_assessed"] == 2  # A's and D's first known reviews
     assert results["reviews.timeliness.subsequent_pct"].denominator == 1
     assert results["reviews.timeliness.first_pct"].denominator == 1
-    assert results["reviews.timeliness.monthly_pct"].extra["not_assessed"] == 1
+    assert results["reviews.timeliness.monthly_pct"].extra["not_assessed"] == 2
     missed = results["reviews.timeliness.missed_count"]
-    # B's second review (due 03/01/2023) was missed; C's due dates cannot be worked out: none
-    # is invented, but one surely passed
-    assert (missed.value, missed.extra["by_type"]["second"]) == (1, 1)
+    # B's second review (due 03/01/2023) and D's subsequent one (due 07/10/2022, as derive has
+    # it) were missed; C's due dates cannot be worked out: none is invented, but one surely passed
+    assert missed.value == 2
+    assert missed.extra["by_type"] == {"first": 0, "second": 1, "subsequent": 1}
     assert missed.extra["history_unknown"] == 1

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from irohub.statutory.periods import Episode, PeriodOfCare, periods_of_care
 from irohub.statutory.review_history import inferred_sequence, latest_next_due
 from irohub.statutory.review_plan import plan_for
 from irohub.statutory.reviews import ReviewHeld, review_timetable, review_timetables
@@ -148,6 +149,31 @@ def test_the_eighteenth_birthday_bounds_the_unknown_history_too():
     adult_first = timetable(IN_CARE_SINCE, as_at=date(2023, 1, 1), dob=date(2004, 8, 1))
     assert (adult_first.next_due, adult_first.history_unknown) == (None, False)  # 18 on 01/08/22
     assert timetable(IN_CARE_SINCE, as_at=date(2023, 1, 1), dob=date(2004, 12, 1)).history_unknown
+
+
+def test_a_period_whose_start_is_not_in_the_records_is_taken_to_be_long_running():
+    """A 903 return holds only the episodes open in its year: a child whose placement changed on
+    25/03/2022 shows a period starting then with RNE P, though it began long before."""
+    [cut_short] = periods_of_care([Episode("A", date(2022, 3, 25), None, "P", "C2")])
+    assert not cut_short.start_known
+    tt = review_timetable(cut_short, held(date(2022, 4, 7), date(2022, 9, 30)), rules=RULES,
+                          as_at=date(2023, 1, 1), reviews_known_from=KNOWN_FROM)  # fmt: skip
+    assert [timing(r) for r in tt.reviews] == [
+        ("subsequent", None, None, None),
+        ("subsequent", date(2022, 10, 7), True, 0),
+    ]
+    text = tt.reviews[0].explain()
+    assert (
+        "started before then (its first episode in the records, on 25/03/2022, continues " in text
+    )
+    assert (
+        "It is taken to be a subsequent review, as the start of the period is not in the " in text
+    )
+    none = review_timetable(cut_short, [], rules=RULES, as_at=date(2022, 5, 1),
+                            reviews_known_from=KNOWN_FROM)  # fmt: skip
+    assert (none.next_type, none.next_due) == ("subsequent", date(2022, 9, 30))
+    # Built without its episodes (as the metrics do for a period known to start as recorded)
+    assert PeriodOfCare("A", date(2022, 3, 25), None, (), False, 1).start_known
 
 
 def test_explanation_of_a_review_that_is_not_assessed():
