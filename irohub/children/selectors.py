@@ -20,9 +20,9 @@ from irohub.council.selectors import code_lists
 from irohub.escalations.models import Escalation
 from irohub.reviews.booking import open_booking
 from irohub.reviews.caseload import clocks_for, review_status, soon_until
+from irohub.reviews.derive import history_start, period_for_timing
 from irohub.staff.visibility import can_see_child, visible_children
 from irohub.statutory.participation import age_on
-from irohub.statutory.periods import PeriodOfCare as StatPeriod
 from irohub.statutory.reviews import ReviewHeld, Timetable, review_timetable
 
 # The audit trail names a child by their 903 child ID, as staff quote it.
@@ -138,19 +138,21 @@ def _current_episode(child: Child, episodes: list[Episode], today: date) -> Epis
     return inside[-1] if inside else None
 
 
-def _timetable(child: Child, periods, reviews, *, rules, today: date) -> Timetable | None:
-    """The current period's review timetable from the rules engine (next due and why)."""
+def _timetable(child: Child, periods, reviews, episodes, *, rules, today: date) -> Timetable | None:
+    """The current period's review timetable from the rules engine (next due and why), timed as
+    derive times it: reviews known from the history start (decision record 0004)."""
     current = next((p for p in periods if p.pk == child.current_period_id), None)
     if current is None or not child.looked_after:
         return None
-    period = StatPeriod(child.child_id, current.start, current.end, (), current.short_break,
-                        current.number)  # fmt: skip
+    first = [e.rne for e in episodes if e.period_id == current.pk and e.decom == current.start]
+    period = period_for_timing(current, child.child_id, first[0] if first else None)
     held = [
         ReviewHeld(r.review_date, bool(r.additional), r.statutory_basis, r.first_part_date)
         for r in reviews
         if r.period_id == current.pk
     ]
-    return review_timetable(period, held, rules=rules, as_at=today, dob=child.dob)
+    return review_timetable(period, held, rules=rules, as_at=today, dob=child.dob,
+                            reviews_known_from=history_start())  # fmt: skip
 
 
 def child_record(child: Child, *, today: date, rules) -> ChildRecord:
@@ -169,7 +171,7 @@ def child_record(child: Child, *, today: date, rules) -> ChildRecord:
     labels = code_lists()
     flags = flags_on(child, today)
     groups = [f.sibling_group for f in flags if f.flag == Flag.Kind.SIBLING_GROUP]
-    table = _timetable(child, periods, reviews, rules=rules, today=today)
+    table = _timetable(child, periods, reviews, episodes, rules=rules, today=today)
     held = open_booking(child)
     soon = soon_until(today, rules=rules)
     next_due = table.next_due if table else None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import F, Min
 
 from irohub.children.models import Child, Episode, HeaderYear, PeriodOfCare
 from irohub.council.selectors import current_rules
@@ -21,6 +21,7 @@ from irohub.reviews import bulk, derive_reviews
 from irohub.reviews.bulk import scoped as _scoped
 from irohub.staff.models import Allocation
 from irohub.statutory.periods import Episode as StatEpisode
+from irohub.statutory.periods import PeriodOfCare as StatPeriod
 from irohub.statutory.periods import periods_of_care
 
 
@@ -69,6 +70,26 @@ def history_start() -> date | None:
     to every review timetable built from stored reviews."""
     first = HeaderYear.objects.aggregate(first=Min("year"))["first"]
     return None if first is None else date(first, 4, 1)
+
+
+def cut_short(period_pks: Iterable[int] | None = None) -> dict[int, str]:
+    """period pk -> the RNE of the first episode, for the periods of care (of these pks; None:
+    all) whose first episode continues an earlier one (RNE not S): a 903 return holds only the
+    episodes open in its year, so their start is not in the data. One query."""
+    rows = Episode.objects.filter(decom=F("period__start")).exclude(rne="S").order_by()
+    if period_pks is not None:
+        rows = rows.filter(period_id__in=list(period_pks))
+    return dict(rows.values_list("period_id", "rne"))
+
+
+def period_for_timing(period, child, first_rne: str | None = None) -> StatPeriod:
+    """A stored period of care (anything with start, end, short_break and number) as the rules
+    core times it, without reading its episodes: `first_rne` is the RNE of its first episode
+    when that is not S (see `cut_short`), else None; the core reads nothing else of them."""
+    episodes = (
+        () if first_rne in (None, "S") else (StatEpisode(child, period.start, None, first_rne, ""),)
+    )
+    return StatPeriod(child, period.start, period.end, episodes, period.short_break, period.number)
 
 
 def _read_children(pks) -> dict[int, date]:

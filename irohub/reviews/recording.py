@@ -20,7 +20,7 @@ from irohub.children.models import Child, Episode
 from irohub.council.selectors import current_rules
 from irohub.reviews import booking
 from irohub.reviews.booking import snapshot
-from irohub.reviews.derive import recompute
+from irohub.reviews.derive import history_start, recompute
 from irohub.reviews.models import Contact, Review
 from irohub.statutory.participation import PN_LABELS, pn0_expected, valid_codes
 from irohub.statutory.periods import Episode as StatEpisode
@@ -74,7 +74,8 @@ def assess(
     ]
     basis = "reg48" if period.short_break else "reg33"
     held.append(ReviewHeld(review_date, bool(additional), basis))
-    table = review_timetable(period, held, rules=rules, as_at=review_date, dob=child.dob)
+    table = review_timetable(period, held, rules=rules, as_at=review_date, dob=child.dob,
+                             reviews_known_from=history_start())  # fmt: skip
     return next((a for a in table.reviews if a.completed == review_date), None)
 
 
@@ -139,7 +140,7 @@ def _check_late(child, details, errors, *, rules, excluding) -> None:
                    additional=details.get("additional"), excluding=excluding)  # fmt: skip
     if timed is None or timed.in_time:
         details["late_reason"] = ""  # an on-time review has no late reason
-    elif not details.get("late_reason"):
+    elif timed.in_time is False and not details.get("late_reason"):  # None: not assessed (0004)
         late = f"{timed.days_late} day{'s' if timed.days_late != 1 else ''}"
         errors["late_reason"] = (
             f"The review was {late} late (due by {long_date(timed.due_date)}): "

@@ -16,9 +16,9 @@ from datetime import date, timedelta
 from django.db.models import QuerySet
 
 from irohub.children.models import Child
+from irohub.reviews.derive import cut_short, history_start, period_for_timing
 from irohub.reviews.models import Review, ReviewBooking
 from irohub.statutory.deadlines import Explained, pre_meeting_report_due, record_due
-from irohub.statutory.periods import PeriodOfCare as StatPeriod
 from irohub.statutory.reviews import ReviewHeld, review_timetables
 
 # Issue 6: business support books the reviews falling due in the next 30 working days.
@@ -71,12 +71,13 @@ def explain(rows: list[ToBook], *, today: date, rules) -> list[ToBook]:
     )
     for period, day, additional, basis, part in reviews:
         held[period].append(ReviewHeld(day, bool(additional), basis, part))
+    known_from = history_start()  # timed as derive times them (decision record 0004)
+    cut = cut_short(p.pk for p in periods) if known_from else {}
     items = [
-        (StatPeriod(row.child.child_id, p.start, p.end, (), p.short_break, p.number),
-         held[p.pk], row.child.dob)
+        (period_for_timing(p, row.child.child_id, cut.get(p.pk)), held[p.pk], row.child.dob)
         for row in rows if (p := row.child.current_period)
     ]  # fmt: skip
-    tables = iter(review_timetables(items, rules=rules, as_at=today))
+    tables = iter(review_timetables(items, rules=rules, as_at=today, reviews_known_from=known_from))
     for row in rows:
         if row.child.current_period:
             row.reason = next(tables).explain_next_due()

@@ -85,7 +85,7 @@ def next_due(timetable: Timetable) -> str:
         return _none_due(timetable)
     if timetable.next_from is None:  # no review known since the records start
         return review_history.next_due_unknown(timetable)
-    sequence = len(timetable.reviews) + 1
+    sequence = timetable.reviews[-1].sequence + 1 if timetable.reviews else 1
     text = due_reason(
         timetable.plan, period.short_break, sequence, timetable.next_from, timetable.next_due
     )

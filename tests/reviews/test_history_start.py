@@ -155,3 +155,41 @@ def test_first_year_timeliness_leaves_the_unknown_out(council):
     assert missed.value == 2
     assert missed.extra["by_type"] == {"first": 0, "second": 1, "subsequent": 1}
     assert missed.extra["history_unknown"] == 1
+
+
+# -- the pages time a child's reviews as derive does ---------------------------------------------
+
+
+def test_recording_the_first_known_review_asks_for_no_late_reason(council):
+    from irohub.reviews.recording import assess, check
+
+    e = Child.objects.get(child_id="A")
+    Review.objects.filter(child=e).delete()  # as if A had no review in the extracts
+    timed = assess(e, D(2023, 6, 1), rules=current_rules())
+    assert (timed.review_type, timed.in_time, timed.due_date) == ("subsequent", None, None)
+    details = check(e, {"review_date": D(2023, 6, 1), "pn_code": "PN1"}, today=AS_AT,
+                    rules=current_rules())  # fmt: skip
+    assert details["pn_code"] == "PN1" and "late_reason" not in details
+
+
+def test_the_record_page_explains_the_date_derive_gives(council):
+    from irohub.children.selectors import child_record
+
+    texts = {}
+    for child in Child.objects.filter(child_id__in=("A", "C", "D")):
+        table = child_record(child, today=AS_AT, rules=current_rules()).timetable
+        assert (table.next_due, table.next_type) == (child.next_review_due, child.next_review_type)
+        texts[child.child_id] = table.explain_next_due()
+    assert texts["C"].startswith("Subsequent review due by 30/09/2022 at the latest")
+    assert texts["D"].startswith("Subsequent review due by 07/10/2022: within 6 months")
+
+
+def test_the_booking_list_explains_the_date_derive_gives(council):
+    from irohub.reviews.worklists import explain, to_book
+
+    rows = explain(to_book(Child.objects.all(), today=AS_AT, rules=current_rules()),
+                   today=AS_AT, rules=current_rules())  # fmt: skip
+    reasons = {row.child.child_id: (row.due, row.reason) for row in rows}
+    assert reasons["C"][0] == D(2022, 9, 30) and "at the latest" in reasons["C"][1]
+    assert reasons["D"][0] == D(2022, 10, 7)
+    assert reasons["D"][1].startswith("Subsequent review due by 07/10/2022: within 6 months")

@@ -62,6 +62,10 @@ def test_the_first_known_review_is_not_assessed_and_the_next_is_timed_from_it():
     assert timing(second) == ("subsequent", date(2022, 11, 12), True, 0)
     assert second.clock_from == date(2022, 5, 12) and second.assessed
     assert timing(third) == ("subsequent", date(2023, 5, 10), False, 10)
+    assert timetable(IN_CARE_SINCE, reviews[:1], as_at=date(2022, 6, 1)).explain_next_due() == (
+        "Subsequent review due by 12/11/2022: within 6 months of the previous review on "
+        "12/05/2022 (regulation 33(2))."
+    )
     assert (tt.missed, tt.history_unknown, tt.known_from) == ((), False, KNOWN_FROM)
     assert (tt.next_due, tt.next_type) == (date(2023, 11, 20), "subsequent")
 

@@ -13,15 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from django.db.models import F
-
-from irohub.children.models import Episode
 from irohub.reporting.metrics import data
 from irohub.reporting.metrics.base import MetricContext
-from irohub.reviews.derive import history_start
+from irohub.reviews.derive import cut_short, history_start, period_for_timing
 from irohub.reviews.models import Review
-from irohub.statutory.periods import Episode as StatEpisode
-from irohub.statutory.periods import PeriodOfCare
 from irohub.statutory.reviews import ReviewHeld, Timetable, review_timetables
 
 
@@ -69,26 +64,11 @@ def timetables(
     birth bounds it at 18."""
     held, known = reviews_held(ctx, start, end), data.children(ctx)
     known_from = ctx.shared("timetables.history_start", history_start)
-    cut = ctx.shared("timetables.cut_short", _cut_short) if known_from else {}
+    # Periods whose start is not in the data matter only when the reviews' history is cut short.
+    cut = ctx.shared("timetables.cut_short", cut_short) if known_from else {}
     items = [
-        (PeriodOfCare(p.child, p.start, p.end, _first(p, cut), p.short_break, p.number),
-         held.get(p.pk, []), known[p.child].dob if p.child in known else None)
+        (period_for_timing(p, p.child, cut.get(p.pk)), held.get(p.pk, []),
+         known[p.child].dob if p.child in known else None)
         for p in periods
     ]  # fmt: skip
     return review_timetables(items, rules=ctx.rules, as_at=as_at, reviews_known_from=known_from)
-
-
-def _cut_short() -> dict[int, str]:
-    """period pk -> RNE of the periods whose first episode continues an earlier one (not S): a
-    903 return holds only the episodes open in its year, so their start is not in the data and
-    the rules core types their first known review accordingly (decision record 0004)."""
-    rows = Episode.objects.filter(decom=F("period__start")).exclude(rne="S").order_by()
-    return dict(rows.values_list("period_id", "rne"))
-
-
-def _first(period: data.PeriodRow, cut: dict[int, str]) -> tuple[StatEpisode, ...]:
-    """No episodes (the core takes the start as recorded), or a stand-in for the first episode of
-    a period cut short (the core reads only its RNE)."""
-    if period.pk not in cut:
-        return ()
-    return (StatEpisode(period.child, period.start, None, cut[period.pk], ""),)
