@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -75,3 +77,37 @@ def signed_in_client(user_factory):
         return client
 
     return make
+
+
+# One headless system Chromium for the whole run, shared by every browser test wherever it lives:
+# Playwright's sync API allows one instance per thread, so a second one (say, a module's own)
+# fails with "Sync API inside the asyncio loop".
+CHROMIUM = Path(os.environ.get("IROHUB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """The system Chromium. Skipped when it is missing, unless IROHUB_REQUIRE_BROWSER=1 (CI),
+    where a missing browser fails the run. Install it with `apt-get install -y chromium`."""
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} is missing (apt-get install -y chromium)"
+        if os.environ.get("IROHUB_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"IROHUB_REQUIRE_BROWSER=1 but {message}", pytrace=False)
+        pytest.skip(message)
+    # Playwright's sync API runs an event loop in the test thread; Django would otherwise refuse
+    # the ORM calls the fixtures make there.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,25 +11,7 @@ from irohub.reporting.render import render_html
 from irohub.reporting.render.sample import sample_document
 
 AXE = Path(__file__).resolve().parents[2] / "browser" / "vendor" / "axe.min.js"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM and os.environ.get("IROHUB_REQUIRE_BROWSER") != "1",
-        reason="no system Chromium",
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM)
-        yield browser
-        browser.close()
+pytestmark = pytest.mark.browser
 
 
 def _violations(browser, html: str) -> list[str]:
