@@ -41,5 +41,5 @@ def test_recompute_queries_do_not_grow_with_children(tmp_path, django_assert_max
     with django_assert_max_num_queries(15):
         assert recompute(None, as_at=AS_AT) == 200
     assert not Review.objects.filter(due_date__isnull=True).exists()
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):  # one is the history start (decision record 0004)
         recompute(list(Child.objects.values_list("pk", flat=True)[:50]), as_at=AS_AT)

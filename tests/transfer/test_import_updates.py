@@ -204,8 +204,8 @@ def test_rules_toml_in_the_folder_is_loaded_once(council_folder):
     result = import_folder(council_folder, by=None, as_at=AS_AT)
     assert result.ok and result.rules_changed
     assert str(current_rules().reviews.first) == "28 days"
-    # 28 calendar days from 28/03/2024 is 25/04/2024: the 29/04/2024 review is now late
-    review = Review.objects.get(child__child_id="C001", review_date=D(2024, 4, 29))
-    assert (review.due_date, review.in_time) == (D(2024, 4, 25), False)
+    # 28 calendar days from 01/05/2024 is 29/05/2024 (20 working days: 31/05/2024)
+    review = Review.objects.get(child__child_id="C002", review_date=D(2024, 6, 1))
+    assert (review.due_date, review.days_late) == (D(2024, 5, 29), 3)
     again = import_folder(council_folder, by=None, as_at=AS_AT)
     assert not again.rules_changed and CouncilRules.objects.count() == 1
