@@ -15,7 +15,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from irohub.council.models import CouncilRules, Target
-from irohub.reporting.dashboard import providers
+from irohub.reporting.dashboard import assurance, providers
 from irohub.reporting.dashboard.periods import month_to_date, year_to_date
 from irohub.reporting.metrics.base import (
     REGISTRY,
@@ -111,6 +111,9 @@ class Dashboard:
     caseloads: list[Caseload]
     providers: list[Provider] = field(default_factory=list)
     escalations: list[dict] = field(default_factory=list)
+    targets: list[assurance.TargetLine] = field(default_factory=list)
+    priorities: list[assurance.PriorityLine] = field(default_factory=list)
+    audits: assurance.Audits | None = None
     key: str = ""  # its cache key
     html: str = ""  # the figures as the page shows them, rendered once (`keep_html`)
 
@@ -178,7 +181,7 @@ def work_out(*, today: date, rules) -> Dashboard:
     year_period, month_period = year_to_date(today, rules), month_to_date(today)
     _load_metric_modules()  # the registry fills as the metric modules are imported
     ctx = MetricContext(year_period, rules, as_at=today)
-    year = {mid: REGISTRY[mid].function(ctx) for mid in (*AGAINST_TARGET, *LIVE)}
+    year = {mid: REGISTRY[mid].function(ctx) for mid in (*AGAINST_TARGET, *LIVE, *assurance.IDS)}
     month = compute(MONTHLY, period=month_period, rules=rules, as_at=today, with_previous=False)
     targets = _targets(year_period.label)
     people = {iro_id: (name, provider) for iro_id, name, provider
@@ -192,6 +195,9 @@ def work_out(*, today: date, rules) -> Dashboard:
         providers=[_provider(name, chairs, ctx, targets, loads)
                    for name, chairs in providers.providers(ctx).items()],
         escalations=open_escalations(year["escalation.open.count"], names),
+        targets=assurance.targets(year[assurance.REGISTER]),
+        priorities=assurance.priorities(year_period.label, ctx, dict(year)),
+        audits=assurance.audits(year[assurance.CASES], year[assurance.SCORES]),
     )  # fmt: skip
 
 

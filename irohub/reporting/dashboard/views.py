@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from irohub.accounts.access import requires
+from irohub.accounts.access import requires, user_can
 from irohub.accounts.roles import Permission
 from irohub.children import selectors as children
 from irohub.council.selectors import current_rules
@@ -31,9 +31,12 @@ def index(request):
         figures.keep_html(
             board, render_to_string("dashboard/_board.html", _board_context(board, rules))
         )
-    return render(
-        request, "dashboard/index.html", {"board": board, "board_html": mark_safe(board.html)}
-    )
+    # The figures are the same for every reader and cached as HTML; the link to the audits
+    # page is not (only those who may manage quality are offered it; senior leaders read only).
+    return render(request, "dashboard/index.html", {
+        "board": board, "board_html": mark_safe(board.html),
+        "can_manage_quality": user_can(request.user, Permission.MANAGE_QUALITY),
+    })  # fmt: skip
 
 
 def _board_context(board, rules) -> dict:
