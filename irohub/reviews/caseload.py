@@ -17,6 +17,7 @@ from django.db.models import F, OuterRef, Q, Subquery
 from irohub.children.models import Child
 from irohub.escalations.models import Escalation
 from irohub.reviews.models import Contact, Review, ReviewBooking
+from irohub.reviews.templatetags.iro_dates import long_date as _long
 from irohub.staff.models import IRO, Allocation
 from irohub.staff.visibility import allocated_on, cover_parts
 from irohub.statutory.deadlines import midway_window, record_due
@@ -102,6 +103,28 @@ class CaseloadRow:
     records_overdue: list[tuple[date, date]] = field(default_factory=list)  # (held, due)
     escalations: list = field(default_factory=list)  # (Escalation, EscalationClock)
     covering: bool = False
+    record_url: str = ""  # the child's record page, filled in by the view
+
+    @property
+    def status_tag(self) -> tuple[str, str]:
+        """(label, GOV.UK tag class) of the next review's status."""
+        return STATUS_TAGS[self.status]
+
+    @property
+    def midway_cell(self) -> tuple[str, str, str]:
+        """(tag label, tag class, text) for the midway review: the page writes the tag (when
+        there is one) and then the text, instead of an if-chain per row."""
+        midway = self.midway
+        if midway.status == "held":
+            return ("Held", "govuk-tag--green", _long(midway.held_on))
+        if midway.status == "due":
+            return ("Due now", "govuk-tag--yellow", f"by {_long(midway.window[1])}")
+        if midway.status == "missed":
+            return ("Missed", "govuk-tag--red", f"window ended {_long(midway.window[1])}")
+        if midway.status == "upcoming":
+            start, end = midway.window
+            return ("", "", f"From {_long(start)} to {_long(end)}")
+        return ("", "", "Not due")
 
 
 @dataclass

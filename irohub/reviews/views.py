@@ -4,11 +4,13 @@ form, call one service, redirect."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
@@ -42,6 +44,18 @@ def _record_url(child) -> str:
     return reverse("children:record", args=[child.child_id])
 
 
+@lru_cache(maxsize=16384)
+def _record_link(prefix: str, child_id: str) -> str:
+    return reverse("children:record", args=[child_id])
+
+
+def _record_path(child_id: str) -> str:
+    """The record page's address, reversed once per child and process: reversing it for every
+    row of every caseload was a tenth of the page's time. Keyed by the script prefix too, as
+    `reverse` puts it in front."""
+    return _record_link(get_script_prefix(), child_id)
+
+
 def _chosen_iro(request, today):
     """The IRO whose caseload to show: ?iro=<id> when the person may see it, else their own."""
     allowed = visible_iros(request.user)
@@ -68,10 +82,13 @@ def caseload_page(request):
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "due"
     status = request.GET.get("status") if request.GET.get("status") in STATUS_ORDER else ""
     keep = {"iro": request.GET.get("iro", ""), "status": status}
+    rows = arrange(found.rows, sort=sort, status=status)
+    for row in rows:
+        row.record_url = _record_path(row.child.child_id)
     context = {
         "caseload": found,
         "sort_links": {key: "?" + _query(keep, sort=key) for key in SORTS},
-        "rows": arrange(found.rows, sort=sort, status=status),
+        "rows": rows,
         "sort": sort,
         "status": status,
         "own": own,
