@@ -103,7 +103,6 @@ class CaseloadRow:
     records_overdue: list[tuple[date, date]] = field(default_factory=list)  # (held, due)
     escalations: list = field(default_factory=list)  # (Escalation, EscalationClock)
     covering: bool = False
-    record_url: str = ""  # the child's record page, filled in by the view
 
     @property
     def status_tag(self) -> tuple[str, str]:
