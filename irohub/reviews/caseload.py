@@ -147,9 +147,11 @@ def _children(iro: IRO | None, user, today: date):
         contact_type=Contact.Type.MIDWAY_REVIEW,
         contact_date__lte=today,
     ).order_by("-contact_date")
+    # Earliest first, as the model orders bookings; without the model's tie-break on the
+    # child (one child here), which joined the children table into every row's subquery.
     booked = ReviewBooking.objects.filter(
         child=OuterRef("pk"), cancelled_date__isnull=True, review__isnull=True
-    )
+    ).order_by("planned_date")
     return list(
         # One IN over a UNION (see irohub.staff.visibility.visible_children).
         Child.objects.filter(pk__in=wanted)
