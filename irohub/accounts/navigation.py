@@ -96,25 +96,32 @@ def items_for(user, current=None) -> list[Shown]:
     The current page is the entry whose url_name matches exactly; failing that, the first entry
     of the same app (URL namespace), so a child's page keeps "Caseload" highlighted.
     """
-    allowed = [
-        entry for entry in entries() if user_can_all(user, entry.permissions) and _resolvable(entry)
-    ]
-    current_entry = _current(allowed, current)
+    # Each entry's address is reversed once (it used to be reversed again to check it resolves):
+    # this runs on every page.
+    hrefs = {
+        entry: href
+        for entry in entries()
+        if user_can_all(user, entry.permissions) and (href := _href(entry)) is not None
+    }
+    current_entry = _current(list(hrefs), current)
     return [
-        Shown(entry.label, entry.href, entry.description, entry is current_entry)
-        for entry in allowed
+        Shown(entry.label, href, entry.description, entry is current_entry)
+        for entry, href in hrefs.items()
     ]
 
 
-def _resolvable(entry: Entry) -> bool:
+def _href(entry: Entry) -> str | None:
     # An app may register its entry before its URLs are mounted in config/urls.py; one missing
     # page must not break every page. tests/accounts/test_navigation.py fails on it instead.
     try:
-        entry.href  # noqa: B018  (reversing is the check)
+        return entry.href
     except NoReverseMatch:
         logger.warning("Navigation entry %r names an unknown URL %r", entry.label, entry.url_name)
-        return False
-    return True
+        return None
+
+
+def _resolvable(entry: Entry) -> bool:
+    return _href(entry) is not None
 
 
 def _current(allowed: list[Entry], current) -> Entry | None:
