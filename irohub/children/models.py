@@ -80,6 +80,8 @@ class HeaderYear(models.Model):
     class Meta:
         ordering = ["child", "year"]
         constraints = [models.UniqueConstraint(fields=["child", "year"], name="header_year_unique")]
+        # The history start (the earliest year) is read on every child record and timetable.
+        indexes = [models.Index(fields=["year"], name="header_year_year")]
 
     def __str__(self) -> str:
         return f"{self.child.child_id} header {self.year}"
