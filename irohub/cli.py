@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> None:
     if not args or args[0] in {"-h", "--help", "help"}:
         print(__doc__.strip().splitlines()[0])
         print("\nUsage: irohub COMMAND [options]   (irohub COMMAND --help for each)\n")
-        print("Commands: demo, serve, import, quality, rules, report, export, synth, remind, manage")
+        print(
+            "Commands: demo, serve, import, quality, rules, report, export, synth, remind, manage"
+        )
         return
     if args[0] == "manage":
         args = args[1:]

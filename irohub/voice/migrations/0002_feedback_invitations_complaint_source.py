@@ -6,40 +6,80 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('reviews', '0002_review_letter_and_bookings'),
-        ('voice', '0001_initial'),
+        ("reviews", "0002_review_letter_and_bookings"),
+        ("voice", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='complaint',
-            name='source',
-            field=models.CharField(choices=[('import', 'Imported (complaints.csv)'), ('web', 'Recorded in irohub')], default='import', max_length=10),
+            model_name="complaint",
+            name="source",
+            field=models.CharField(
+                choices=[("import", "Imported (complaints.csv)"), ("web", "Recorded in irohub")],
+                default="import",
+                max_length=10,
+            ),
         ),
         migrations.AddField(
-            model_name='complaint',
-            name='summary',
-            field=models.TextField(blank=True, help_text='What the complaint is about.'),
+            model_name="complaint",
+            name="summary",
+            field=models.TextField(blank=True, help_text="What the complaint is about."),
         ),
         migrations.CreateModel(
-            name='FeedbackInvitation',
+            name="FeedbackInvitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('respondent', models.CharField(choices=[('child', 'Child or young person'), ('parent', 'Parent'), ('carer', 'Carer'), ('professional', 'Professional')], max_length=20)),
-                ('age_band', models.CharField(blank=True, help_text='Children: 4-7, 8-11, 12+', max_length=10)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created_on', models.DateField()),
-                ('expires_on', models.DateField()),
-                ('used', models.BooleanField(default=False)),
-                ('withdrawn', models.BooleanField(default=False)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('review', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback_invitations', to='reviews.review')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "respondent",
+                    models.CharField(
+                        choices=[
+                            ("child", "Child or young person"),
+                            ("parent", "Parent"),
+                            ("carer", "Carer"),
+                            ("professional", "Professional"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "age_band",
+                    models.CharField(
+                        blank=True, help_text="Children: 4-7, 8-11, 12+", max_length=10
+                    ),
+                ),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created_on", models.DateField()),
+                ("expires_on", models.DateField()),
+                ("used", models.BooleanField(default=False)),
+                ("withdrawn", models.BooleanField(default=False)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "review",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback_invitations",
+                        to="reviews.review",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_on', 'id'],
+                "ordering": ["-created_on", "id"],
             },
         ),
     ]
