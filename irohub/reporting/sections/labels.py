@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from irohub.escalations.ladder import THEME_LABELS
 from irohub.escalations.models import Escalation
 from irohub.quality.models import Audit
 from irohub.reporting.sections.tables import plain
@@ -44,25 +45,6 @@ DISCHARGE_REASONS = {
     "remand_ended": "Remand ended",
     "other": "Other reasons",
 }
-ESCALATION_THEMES = {
-    "care_plan_unavailable": "No updated care or pathway plan for the review",
-    "placement_planning": "Placement planning meetings not held",
-    "plo_drift": "Drift in pre-proceedings or court work",
-    "finance": "Outstanding payments",
-    "education": "Education provision or PEP",
-    "transition": "Transition or pathway planning unclear",
-    "sdq": "Strengths and difficulties questionnaires not done",
-    "reg24": "Connected-person assessments out of time",
-    "paperwork": "Review paperwork incomplete",
-    "uasc": "Age assessments or transfers of unaccompanied children",
-    "contact": "Family time and siblings",
-    "placement": "Suitability or stability of the placement",
-    "exploitation": "Risk of exploitation not addressed",
-    "visits": "Social worker visits out of time",
-    "health": "Health",
-    "decisions": "Review decisions not carried out",
-    "other": "Other",
-}
 AUDIT_ROLES = {"iro": "IRO", "manager": "Team manager", "moderated": "Moderated"}
 
 
@@ -77,7 +59,7 @@ review_type = lookup(REVIEW_TYPES)
 late_reason = lookup(dict(Review.LateReason.choices))
 review_format = lookup(dict(Review.Format.choices))
 outcome = lookup(dict(Escalation.Outcome.choices))
-theme = lookup(ESCALATION_THEMES)
+theme = lookup(THEME_LABELS)  # the same words as the escalation pages
 placement = lookup(PLACEMENT_GROUPS)
 discharge_reason = lookup(DISCHARGE_REASONS)
 advocacy_kind = lookup(dict(AdvocacyReferral.Kind.choices))
