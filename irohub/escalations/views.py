@@ -85,7 +85,11 @@ def choose_child(request):
     form = ChildChoiceForm(request.GET or None, children=children.order_by("family_name", "pk"))
     if request.GET and form.is_valid():
         return redirect("escalations:raise", form.cleaned_data["child"])
-    return render(request, "escalations/choose_child.html", {"form": form})
+    return render(
+        request,
+        "govuk/choose_child.html",
+        {"form": form, "heading": "Raise an escalation", "back": reverse("escalations:list")},
+    )
 
 
 def _iro_for(user, child: Child) -> IRO | None:

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from irohub.accounts.access import requires, user_can
 from irohub.accounts.roles import Permission
@@ -64,7 +65,11 @@ def choose_child(request):
     form.fields["child"].label = "Which child was referred?"
     if request.GET and form.is_valid():
         return redirect("voice:advocacy_record", form.cleaned_data["child"])
-    return render(request, "voice/advocacy/choose_child.html", {"form": form})
+    return render(
+        request,
+        "govuk/choose_child.html",
+        {"form": form, "heading": "Record a referral", "back": reverse("voice:advocacy")},
+    )
 
 
 def _add_errors(form, error: ValidationError) -> None:
